@@ -1,0 +1,12 @@
+package io.datasurface.lint;
+
+/** How bad a problem is; only errors make a model unacceptable. */
+public enum Severity {
+    ERROR,
+    WARNING,
+    INFO;
+
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ENGLISH);
+    }
+}

@@ -1,0 +1,50 @@
+package io.datasurface.model;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The whole model: what the ecosystem owns, and the definitions of the zones it declares. */
+public record Ecosystem(String name, Repository owner, Documentation documentation, List<InfrastructureVendor> vendors,
+        List<DataPlatform> platforms, List<ZoneDeclaration> zoneDeclarations, List<GovernanceZone> zones) {
+    public Ecosystem {
+        requireNonNull(name, "name is null");
+        requireNonNull(owner, "owner is null");
+        requireNonNull(documentation, "documentation is null");
+        vendors = List.copyOf(requireNonNull(vendors, "vendors is null"));
+        platforms = List.copyOf(requireNonNull(platforms, "platforms is null"));
+        zoneDeclarations = List.copyOf(requireNonNull(zoneDeclarations, "zoneDeclarations is null"));
+        zones = List.copyOf(requireNonNull(zones, "zones is null"));
+    }
+
+    public Optional<GovernanceZone> zone(String zoneName) {
+        return zones.stream().filter(z -> z.name().equals(zoneName)).findFirst();
+    }
+
+    public Optional<DataPlatform> platform(String platformName) {
+        return platforms.stream().filter(p -> p.name().equals(platformName)).findFirst();
+    }
+
+    /** Every team definition with the zone it belongs to, in model order. */
+    public List<TeamInZone> teams() {
+        return zones.stream().flatMap(z -> z.teams().stream().map(t -> new TeamInZone(z, t))).toList();
+    }
+
+    /** Finds the store of this name wherever it is defined; store names are unique in an ecosystem. */
+    public Optional<StoreInTeam> datastore(String storeName) {
+        for (TeamInZone t : teams()) {
+            Optional<Datastore> store = t.team().datastore(storeName);
+            if (store.isPresent()) {
+                return Optional.of(new StoreInTeam(t.zone(), t.team(), store.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    public record TeamInZone(GovernanceZone zone, Team team) {
+    }
+
+    public record StoreInTeam(GovernanceZone zone, Team team, Datastore store) {
+    }
+}

@@ -1,0 +1,54 @@
+package io.datasurface.model;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Where an object sits in the model, as a reader names it:
+ * {@code zone USA / team sales / datastore customer_db / dataset customers}.
+ */
+public record ObjectPath(List<Segment> segments) {
+    public static final ObjectPath ROOT = new ObjectPath(List.of());
+
+    public ObjectPath {
+        segments = List.copyOf(requireNonNull(segments, "segments is null"));
+    }
+
+    public ObjectPath child(String kind, String name) {
+        List<Segment> more = new ArrayList<>(segments);
+        more.add(new Segment(kind, name));
+        return new ObjectPath(more);
+    }
+
+    public boolean startsWith(ObjectPath prefix) {
+        return segments.size() >= prefix.segments.size() && segments.subList(0, prefix.segments.size()).equals(prefix.segments);
+    }
+
+    public ObjectPath parent() {
+        return segments.isEmpty() ? this : new ObjectPath(segments.subList(0, segments.size() - 1));
+    }
+
+    public static ObjectPath of(String kind, String name) {
+        return ROOT.child(kind, name);
+    }
+
+    @Override
+    public String toString() {
+        return segments.isEmpty() ? "ecosystem" : segments.stream().map(Segment::toString).collect(Collectors.joining(" / "));
+    }
+
+    public record Segment(String kind, String name) {
+        public Segment {
+            requireNonNull(kind, "kind is null");
+            requireNonNull(name, "name is null");
+        }
+
+        @Override
+        public String toString() {
+            return kind + " " + name;
+        }
+    }
+}

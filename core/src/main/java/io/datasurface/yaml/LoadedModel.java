@@ -1,0 +1,21 @@
+package io.datasurface.yaml;
+
+import static java.util.Objects.requireNonNull;
+
+import io.datasurface.lint.Problem;
+import io.datasurface.model.Ecosystem;
+import io.datasurface.model.SourceMap;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The result of loading a model folder: the ecosystem when every file could be read, where each
+ * object was defined, and the problems found while reading.
+ */
+public record LoadedModel(Optional<Ecosystem> ecosystem, SourceMap sources, List<Problem> problems) {
+    public LoadedModel {
+        requireNonNull(ecosystem, "ecosystem is null");
+        requireNonNull(sources, "sources is null");
+        problems = List.copyOf(requireNonNull(problems, "problems is null"));
+    }
+}

@@ -1,0 +1,158 @@
+package io.datasurface.yaml;
+
+import io.datasurface.lint.Problem;
+import io.datasurface.lint.Severity;
+import io.datasurface.model.Ecosystem;
+import io.datasurface.model.GovernanceZone;
+import io.datasurface.model.ObjectPath;
+import io.datasurface.model.SourceLocation;
+import io.datasurface.model.SourceMap;
+import io.datasurface.model.Team;
+import io.datasurface.model.TeamDeclaration;
+import io.datasurface.model.ZoneDeclaration;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Loads a model laid out by ownership:
+ *
+ * <pre>
+ * ecosystem.yaml                   kind: Ecosystem
+ * zones/&lt;zone&gt;/zone.yaml           kind: GovernanceZone
+ * zones/&lt;zone&gt;/teams/&lt;team&gt;.yaml   kind: Team
+ * </pre>
+ *
+ * Every file is checked against the JSON Schema before it is read; all problems of all files are
+ * reported together.
+ */
+public final class ModelLoader {
+    public static final String ECOSYSTEM_FILE = "ecosystem.yaml";
+    private static final Pattern ZONE_FILE = Pattern.compile("zones/([^/]+)/zone\\.ya?ml");
+    private static final Pattern TEAM_FILE = Pattern.compile("zones/([^/]+)/teams/([^/]+)\\.ya?ml");
+
+    private ModelLoader() {
+    }
+
+    public static LoadedModel load(Path folder) throws ModelLoadException {
+        return load(ModelFiles.fromDirectory(folder));
+    }
+
+    /**
+     * @throws ModelLoadException when there is no ecosystem.yaml or a file is not readable YAML
+     */
+    public static LoadedModel load(ModelFiles files) throws ModelLoadException {
+        if (!files.files().containsKey(ECOSYSTEM_FILE)) {
+            throw new ModelLoadException("no " + ECOSYSTEM_FILE + " in " + files.origin()
+                    + ": a model folder holds ecosystem.yaml, zones/<zone>/zone.yaml and zones/<zone>/teams/<team>.yaml");
+        }
+        Map<String, YamlDocument> documents = new LinkedHashMap<>();
+        List<String> syntaxErrors = new ArrayList<>();
+        for (Map.Entry<String, String> file : files.files().entrySet()) {
+            try {
+                documents.put(file.getKey(), YamlDocument.parse(file.getKey(), file.getValue()));
+            } catch (YamlSyntaxException e) {
+                syntaxErrors.add(e.getMessage());
+            }
+        }
+        if (!syntaxErrors.isEmpty()) {
+            throw new ModelLoadException("model files in " + files.origin() + " are not readable YAML:\n  " + String.join("\n  ", syntaxErrors));
+        }
+
+        List<Problem> problems = new ArrayList<>();
+        YamlDocument ecosystemDocument = documents.get(ECOSYSTEM_FILE);
+        Map<String, YamlDocument> zoneDocuments = new LinkedHashMap<>();
+        Map<String, Map<String, YamlDocument>> teamDocuments = new LinkedHashMap<>();
+        checkFile(ecosystemDocument, "Ecosystem", null, problems);
+        for (Map.Entry<String, YamlDocument> entry : documents.entrySet()) {
+            String file = entry.getKey();
+            Matcher zone = ZONE_FILE.matcher(file);
+            Matcher team = TEAM_FILE.matcher(file);
+            if (file.equals(ECOSYSTEM_FILE)) {
+                continue;
+            } else if (zone.matches()) {
+                zoneDocuments.put(zone.group(1), entry.getValue());
+                checkFile(entry.getValue(), "GovernanceZone", zone.group(1), problems);
+            } else if (team.matches()) {
+                teamDocuments.computeIfAbsent(team.group(1), z -> new LinkedHashMap<>()).put(team.group(2), entry.getValue());
+                checkFile(entry.getValue(), "Team", team.group(2), problems);
+            } else {
+                problems.add(new Problem(Severity.WARNING, "layout", ObjectPath.ROOT, Optional.of(SourceLocation.ofFile(file)),
+                        "this file is not part of the model and is ignored: move it to ecosystem.yaml, zones/<zone>/zone.yaml "
+                                + "or zones/<zone>/teams/<team>.yaml, or remove it"));
+            }
+        }
+        for (String zone : teamDocuments.keySet()) {
+            if (!zoneDocuments.containsKey(zone)) {
+                problems.add(new Problem(Severity.ERROR, "layout", ObjectPath.of("zone", zone),
+                        Optional.of(SourceLocation.ofFile("zones/" + zone)),
+                        "zone folder has teams but no zone.yaml: add zones/" + zone + "/zone.yaml defining the zone"));
+            }
+        }
+        if (problems.stream().anyMatch(Problem::isError)) {
+            return new LoadedModel(Optional.empty(), SourceMap.EMPTY, problems);
+        }
+
+        Map<ObjectPath, SourceLocation> sources = new HashMap<>();
+        ModelReader.EcosystemFile ecosystemFile = new ModelReader(ecosystemDocument, sources, problems).ecosystem();
+        List<GovernanceZone> zones = new ArrayList<>();
+        for (String zoneName : order(zoneDocuments.keySet(), ecosystemFile.zoneDeclarations().stream().map(ZoneDeclaration::name).toList())) {
+            ModelReader.ZoneFile zoneFile = new ModelReader(zoneDocuments.get(zoneName), sources, problems).zone();
+            Map<String, YamlDocument> teamFiles = teamDocuments.getOrDefault(zoneName, Map.of());
+            List<Team> teams = new ArrayList<>();
+            for (String teamName : order(teamFiles.keySet(), zoneFile.teamDeclarations().stream().map(TeamDeclaration::name).toList())) {
+                teams.add(new ModelReader(teamFiles.get(teamName), sources, problems).team(zoneName));
+            }
+            zones.add(new GovernanceZone(zoneFile.name(), zoneFile.documentation(), zoneFile.policies(), zoneFile.teamDeclarations(), teams));
+        }
+        if (problems.stream().anyMatch(Problem::isError)) {
+            return new LoadedModel(Optional.empty(), new SourceMap(sources), problems);
+        }
+        Ecosystem ecosystem = new Ecosystem(ecosystemFile.name(), ecosystemFile.owner(), ecosystemFile.documentation(),
+                ecosystemFile.vendors(), ecosystemFile.platforms(), ecosystemFile.zoneDeclarations(), zones);
+        return new LoadedModel(Optional.of(ecosystem), new SourceMap(sources), problems);
+    }
+
+    /** Checks a file against the schema, that its kind fits where it lies, and that its name matches its file name. */
+    private static void checkFile(YamlDocument document, String expectedKind, String expectedName, List<Problem> problems) {
+        List<Problem> schemaProblems = ModelSchema.validate(document);
+        problems.addAll(schemaProblems);
+        if (!schemaProblems.isEmpty()) {
+            return;
+        }
+        String kind = document.root().path("kind").asText();
+        if (!kind.equals(expectedKind)) {
+            problems.add(new Problem(Severity.ERROR, "layout", ObjectPath.ROOT, Optional.of(document.locate("/kind")),
+                    "a file at " + document.file() + " must have kind " + expectedKind + ", not " + kind + ": move it to where " + kind + " files belong"));
+            return;
+        }
+        String name = document.root().path("name").asText();
+        if (expectedName != null && !name.equals(expectedName)) {
+            problems.add(new Problem(Severity.ERROR, "layout", ObjectPath.ROOT, Optional.of(document.locate("/name")),
+                    kind + " '" + name + "' is in a file named for '" + expectedName + "': rename the file or the " + kind.toLowerCase(java.util.Locale.ENGLISH)
+                            + " so that they match"));
+        }
+    }
+
+    /** Declared names first, in declaration order, then the undeclared ones in file order. */
+    private static List<String> order(java.util.Collection<String> defined, List<String> declared) {
+        List<String> ordered = new ArrayList<>();
+        for (String name : declared) {
+            if (defined.contains(name) && !ordered.contains(name)) {
+                ordered.add(name);
+            }
+        }
+        for (String name : defined) {
+            if (!ordered.contains(name)) {
+                ordered.add(name);
+            }
+        }
+        return ordered;
+    }
+}
