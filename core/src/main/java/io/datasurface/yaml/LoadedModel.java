@@ -18,4 +18,24 @@ public record LoadedModel(Optional<Ecosystem> ecosystem, SourceMap sources, List
         requireNonNull(sources, "sources is null");
         problems = List.copyOf(requireNonNull(problems, "problems is null"));
     }
+
+    public boolean hasErrors() {
+        return ecosystem.isEmpty() || problems.stream().anyMatch(Problem::isError);
+    }
+
+    public List<Problem> errors() {
+        return problems.stream().filter(Problem::isError).toList();
+    }
+
+    /**
+     * The ecosystem of a model without errors, for the commands that act on it.
+     *
+     * @throws InvalidModelException listing the errors otherwise
+     */
+    public Ecosystem requireValid() throws InvalidModelException {
+        if (hasErrors()) {
+            throw new InvalidModelException(errors());
+        }
+        return ecosystem.orElseThrow();
+    }
 }

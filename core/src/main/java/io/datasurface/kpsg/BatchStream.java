@@ -1,0 +1,31 @@
+package io.datasurface.kpsg;
+
+import static java.util.Objects.requireNonNull;
+
+import io.datasurface.model.Milestoning;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A unit of merging: all ingested datasets of a multi-dataset store (merged in one transaction), or
+ * one dataset of a single-dataset store. Its key is the store name, or {@code store.dataset}.
+ */
+public record BatchStream(String key, String zone, String team, String datastore, boolean multiDataset,
+        Milestoning milestoning, Duration schedule, List<IngestedDataset> datasets) {
+    public BatchStream {
+        requireNonNull(key, "key is null");
+        requireNonNull(zone, "zone is null");
+        requireNonNull(team, "team is null");
+        requireNonNull(datastore, "datastore is null");
+        requireNonNull(milestoning, "milestoning is null");
+        requireNonNull(schedule, "schedule is null");
+        datasets = List.copyOf(requireNonNull(datasets, "datasets is null"));
+        if (datasets.isEmpty()) {
+            throw new IllegalArgumentException("batch-stream " + key + " has no datasets");
+        }
+    }
+
+    public static String key(String datastore, String dataset, boolean multiDataset) {
+        return multiDataset ? datastore : datastore + "." + dataset;
+    }
+}

@@ -1,0 +1,43 @@
+package io.datasurface.kpsg;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The names of the columns and tables the platform adds to the model's own. The staging layout is
+ * the contract with the Kafka Connect sink, which writes the Debezium op and source time into it.
+ */
+public final class TableLayout {
+    /** Arrival order of a change in staging (bigserial). */
+    public static final String SEQ = "ds_seq";
+    /** The Debezium op: c create, r snapshot read, u update, d delete. */
+    public static final String OP = "ds_op";
+    /** The source's commit time ({@code source.ts_ms} of the Debezium envelope). */
+    public static final String SOURCE_TS = "ds_source_ts";
+    /** When the row reached staging. */
+    public static final String INGESTED_AT = "ds_ingested_at";
+    /** Hash of all non-key columns of a merge row. */
+    public static final String ALL_HASH = "ds_all_hash";
+    /** The batch that last wrote a merge row. */
+    public static final String BATCH_ID = "ds_batch_id";
+    /** Milestoned mode: when this version became live. */
+    public static final String DP_IN = "dp_in";
+    /** Milestoned mode: when this version stopped being live; null while live. */
+    public static final String DP_OUT = "dp_out";
+
+    public static final List<String> STAGING_SYSTEM_COLUMNS = List.of(SEQ, OP, SOURCE_TS, INGESTED_AT);
+    public static final Set<String> RESERVED_COLUMNS = Set.of(SEQ, OP, SOURCE_TS, INGESTED_AT, ALL_HASH, BATCH_ID, DP_IN, DP_OUT);
+
+    public static final String STAGING_SUFFIX = "_staging";
+    public static final String MERGE_SUFFIX = "_merge";
+
+    /** Platform-wide table of batches: one row per batch-stream run. */
+    public static final String BATCHES_TABLE = "ds_batches";
+    /** Platform-wide table of job metrics: one row per merge job run, failures included. */
+    public static final String METRICS_TABLE = "ds_job_metrics";
+    /** Platform-wide registry of the tables DataSurface created, so that nothing else is ever removed. */
+    public static final String REGISTRY_TABLE = "ds_table_registry";
+
+    private TableLayout() {
+    }
+}

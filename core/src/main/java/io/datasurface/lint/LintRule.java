@@ -1,0 +1,11 @@
+package io.datasurface.lint;
+
+import io.datasurface.model.Ecosystem;
+import java.util.List;
+
+/** One lint rule; each reports every breach it finds, never only the first. */
+public interface LintRule {
+    List<LintRule> ALL = List.of();
+
+    void check(Ecosystem ecosystem, ProblemCollector problems);
+}
