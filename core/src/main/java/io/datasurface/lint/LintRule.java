@@ -5,7 +5,7 @@ import java.util.List;
 
 /** One lint rule; each reports every breach it finds, never only the first. */
 public interface LintRule {
-    List<LintRule> ALL = List.of();
+    List<LintRule> ALL = List.of(new NameRule(), new ReferenceRule(), new DatasetRule(), new PolicyRule(), new PlatformRule());
 
     void check(Ecosystem ecosystem, ProblemCollector problems);
 }

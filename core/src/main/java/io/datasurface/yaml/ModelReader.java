@@ -21,6 +21,7 @@ import io.datasurface.model.InfrastructureVendor;
 import io.datasurface.model.KubernetesPGStarter;
 import io.datasurface.model.LocationRef;
 import io.datasurface.model.Milestoning;
+import io.datasurface.model.ModelPaths;
 import io.datasurface.model.ObjectPath;
 import io.datasurface.model.Repository;
 import io.datasurface.model.Schema;
@@ -67,11 +68,11 @@ final class ModelReader {
                 root.path("name").asText(),
                 repository(root.path("owner")),
                 documentation(root),
-                list("", "vendors", (node, pointer) -> vendor(node, pointer, ObjectPath.of("vendor", node.path("name").asText()))),
+                list("", "vendors", (node, pointer) -> vendor(node, pointer, ModelPaths.vendor(node.path("name").asText()))),
                 list("", "platforms", (node, pointer) -> platform(node, pointer)),
                 list("", "zones", (node, pointer) -> {
                     ZoneDeclaration d = new ZoneDeclaration(node.path("name").asText(), repository(node.path("owner")));
-                    sources.put(ObjectPath.of("zone declaration", d.name()), document.locate(pointer));
+                    sources.put(ModelPaths.zoneDeclaration(d.name()), document.locate(pointer));
                     return d;
                 }));
     }
@@ -79,7 +80,7 @@ final class ModelReader {
     ZoneFile zone() {
         JsonNode root = document.root();
         String name = root.path("name").asText();
-        ObjectPath path = ObjectPath.of("zone", name);
+        ObjectPath path = ModelPaths.zone(name);
         sources.put(path, document.locate(""));
         JsonNode policies = root.path("policies");
         ZonePolicies zonePolicies = new ZonePolicies(
@@ -97,7 +98,7 @@ final class ModelReader {
     Team team(String zoneName) {
         JsonNode root = document.root();
         String name = root.path("name").asText();
-        ObjectPath path = ObjectPath.of("zone", zoneName).child("team", name);
+        ObjectPath path = ModelPaths.team(zoneName, name);
         sources.put(path, document.locate(""));
         return new Team(name, documentation(root),
                 list("", "datastores", (node, pointer) -> datastore(node, pointer, path)),
@@ -173,7 +174,7 @@ final class ModelReader {
 
     private DataPlatform platform(JsonNode node, String pointer) {
         String name = node.path("name").asText();
-        sources.put(ObjectPath.of("platform", name), document.locate(pointer));
+        sources.put(ModelPaths.platform(name), document.locate(pointer));
         JsonNode pg = node.path("postgres");
         JsonNode retention = node.path("retention");
         KubernetesPGStarter.TableRetention defaults = KubernetesPGStarter.TableRetention.DEFAULT;
