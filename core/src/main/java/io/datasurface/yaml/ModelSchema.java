@@ -44,7 +44,7 @@ public final class ModelSchema {
         if (message.getProperty() != null && "additionalProperties".equals(message.getType())) {
             pointer = pointer + "/" + message.getProperty();
         }
-        return new Problem(Severity.ERROR, "schema", ObjectPath.ROOT, Optional.of(document.locate(pointer)),
+        return new Problem(Severity.ERROR, "schema", ObjectPath.of("file", document.file()), Optional.of(document.locate(pointer)),
                 at + ": " + message.getError() + " (see " + RESOURCE.substring(1) + ")");
     }
 

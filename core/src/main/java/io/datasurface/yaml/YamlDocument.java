@@ -97,6 +97,10 @@ public final class YamlDocument {
                 if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
                     throw new YamlSyntaxException(location(file, tuple.getKeyNode().getStartMark()), "keys must be plain names");
                 }
+                if (object.has(key.getValue())) {
+                    throw new YamlSyntaxException(location(file, key.getStartMark()), "duplicate key " + key.getValue()
+                            + ": each key may appear once in a mapping; remove or merge the repeated one");
+                }
                 String childPointer = pointer + "/" + escape(key.getValue());
                 locations.put(childPointer, location(file, key.getStartMark()));
                 object.set(key.getValue(), convert(file, tuple.getValueNode(), childPointer, locations));
