@@ -1,0 +1,43 @@
+package io.datasurface.render;
+
+import io.datasurface.render.airflow.AirflowDags;
+import io.datasurface.render.connect.SinkConnectors;
+import io.datasurface.render.k8s.Bootstrap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Renders what a KubernetesPGStarter platform runs, as pure functions of the request: the same
+ * graph and settings always give the same files with the same bytes, sorted by path.
+ */
+public final class KpsgRenderer {
+    private KpsgRenderer() {
+    }
+
+    /** The Airflow DAGs (one per batch-stream, plus the system DAG) and the Kafka Connect sinks as Terraform and JSON. */
+    public static List<RenderedFile> render(RenderRequest request) {
+        List<RenderedFile> files = new ArrayList<>(AirflowDags.render(request));
+        files.addAll(SinkConnectors.render(request));
+        return sorted(files);
+    }
+
+    /** The bootstrap Kubernetes YAML and the checklist of secrets to create. */
+    public static List<RenderedFile> bootstrap(RenderRequest request) {
+        return sorted(Bootstrap.render(request));
+    }
+
+    private static List<RenderedFile> sorted(List<RenderedFile> files) {
+        Set<String> paths = new HashSet<>();
+        for (RenderedFile file : files) {
+            if (!paths.add(file.path())) {
+                throw new IllegalStateException("two rendered files share the path " + file.path());
+            }
+        }
+        List<RenderedFile> copy = new ArrayList<>(files);
+        copy.sort(Comparator.comparing(RenderedFile::path));
+        return List.copyOf(copy);
+    }
+}

@@ -1,0 +1,155 @@
+package io.datasurface.render.connect;
+
+import static java.util.Objects.requireNonNull;
+
+import io.datasurface.kpsg.IngestedDataset;
+import io.datasurface.kpsg.IntentionGraph;
+import io.datasurface.kpsg.MappedColumn;
+import io.datasurface.kpsg.TableLayout;
+import io.datasurface.model.KubernetesPGStarter;
+import io.datasurface.render.KubernetesNames;
+import io.datasurface.render.PlatformSecrets;
+import io.datasurface.render.RenderRequest;
+import io.datasurface.render.RenderedFile;
+import io.datasurface.render.SecretKeyRef;
+import io.datasurface.render.Templates;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The Kafka Connect sink of every ingested dataset: the Debezium JDBC sink writes each change event
+ * of the dataset's topic as a new row of its staging table, deletes included.
+ *
+ * <p>The Debezium envelope is flattened by ExtractNewRecordState: {@code delete.tombstone.handling.mode=rewrite}
+ * turns a delete into a row holding the deleted key (the {@code before} image) and drops the tombstone,
+ * {@code add.fields=op,source.ts_ms} adds {@code __op} and {@code __source_ts_ms}. ReplaceField drops
+ * the {@code __deleted} marker (the op already says it) and renames those fields to {@code ds_op} and
+ * {@code ds_source_ts} and model column names to their PostgreSQL names; TimestampConverter turns the
+ * epoch milliseconds into a timestamp. The sink appends ({@code insert.mode=insert},
+ * {@code delete.enabled=false}, {@code primary.key.mode=none}) and never changes the table
+ * ({@code schema.evolution=none}): the merge-worker's reconcile owns it, with {@code ds_seq} and
+ * {@code ds_ingested_at} filled by their column defaults.
+ *
+ * <p>Secrets never appear: the JSON form reads them from the Connect worker's environment through
+ * Kafka's EnvVarConfigProvider ({@code ${env:PG_MAIN_PASSWORD}}), the Terraform form passes them in
+ * {@code config_sensitive} from sensitive Terraform variables.
+ */
+public final class SinkConnectors {
+    public static final String CONNECTOR_CLASS = "io.debezium.connector.jdbc.JdbcSinkConnector";
+
+    private SinkConnectors() {
+    }
+
+    public record Entry(String key, String value) {
+        public Entry {
+            requireNonNull(key, "key is null");
+            requireNonNull(value, "value is null");
+        }
+    }
+
+    /** A secret setting: the Terraform variable that carries it and the worker environment variable that holds it. */
+    public record Sensitive(String key, String variable, SecretKeyRef secret) {
+        public String envPlaceholder() {
+            return "${env:" + secret.envVar() + "}";
+        }
+    }
+
+    public record Connector(String name, String resourceName, String topic, String table, List<Entry> config, List<Sensitive> sensitive) {
+        public Connector {
+            config = List.copyOf(config);
+            sensitive = List.copyOf(sensitive);
+        }
+    }
+
+    public record Variable(String name, String description, boolean sensitive, String defaultValue) {
+        public boolean hasDefault() {
+            return defaultValue != null;
+        }
+    }
+
+    public record Terraform(String platform, String tokenVariable, List<Variable> variables, List<Connector> connectors) {
+    }
+
+    public static String folder(IntentionGraph graph) {
+        return "kafka-connect/" + graph.schema();
+    }
+
+    public static String connectorName(IntentionGraph graph, IngestedDataset dataset) {
+        return "datasurface." + graph.schema() + "." + dataset.stagingTable();
+    }
+
+    public static List<RenderedFile> render(RenderRequest request) {
+        IntentionGraph graph = request.graph();
+        List<Connector> connectors = connectors(graph);
+        List<RenderedFile> files = new ArrayList<>();
+        for (Connector c : connectors) {
+            files.add(new RenderedFile(folder(graph) + "/json/" + c.name() + ".json",
+                    Templates.get("connect/connector.json").data("c", c).render()));
+        }
+        files.add(new RenderedFile(folder(graph) + "/terraform/main.tf",
+                Templates.get("connect/main.tf").data("tf", terraform(graph, connectors)).render()));
+        return files;
+    }
+
+    public static List<Connector> connectors(IntentionGraph graph) {
+        KubernetesPGStarter platform = graph.platform();
+        KubernetesPGStarter.Postgres pg = platform.postgres();
+        String jdbcUrl = "jdbc:postgresql://" + pg.host() + ":" + pg.port() + "/" + pg.database();
+        List<Sensitive> sensitive = new ArrayList<>();
+        for (SecretKeyRef ref : PlatformSecrets.env(pg.credential())) {
+            String key = ref.key().equals(PlatformSecrets.USER_KEY) ? "connection.username" : "connection.password";
+            sensitive.add(new Sensitive(key, ref.envVar().toLowerCase(Locale.ENGLISH), ref));
+        }
+        List<Connector> connectors = new ArrayList<>();
+        for (IngestedDataset d : graph.datasets()) {
+            List<String> renames = new ArrayList<>(List.of("__op:" + TableLayout.OP, "__source_ts_ms:" + TableLayout.SOURCE_TS));
+            for (MappedColumn column : d.columns()) {
+                if (!column.name().equals(column.column().name())) {
+                    renames.add(column.column().name() + ":" + column.name());
+                }
+            }
+            String name = connectorName(graph, d);
+            List<Entry> config = List.of(
+                    new Entry("name", name),
+                    new Entry("connector.class", CONNECTOR_CLASS),
+                    new Entry("tasks.max", "1"),
+                    new Entry("topics", d.topic()),
+                    new Entry("connection.url", jdbcUrl),
+                    new Entry("insert.mode", "insert"),
+                    new Entry("delete.enabled", "false"),
+                    new Entry("primary.key.mode", "none"),
+                    new Entry("schema.evolution", "none"),
+                    new Entry("quote.identifiers", "true"),
+                    new Entry("collection.name.format", graph.schema() + "." + d.stagingTable()),
+                    new Entry("transforms", "unwrap,rename,sourcets"),
+                    new Entry("transforms.unwrap.type", "io.debezium.transforms.ExtractNewRecordState"),
+                    new Entry("transforms.unwrap.delete.tombstone.handling.mode", "rewrite"),
+                    new Entry("transforms.unwrap.add.fields", "op,source.ts_ms"),
+                    new Entry("transforms.rename.type", "org.apache.kafka.connect.transforms.ReplaceField$Value"),
+                    new Entry("transforms.rename.exclude", "__deleted"),
+                    new Entry("transforms.rename.renames", String.join(",", renames)),
+                    new Entry("transforms.sourcets.type", "org.apache.kafka.connect.transforms.TimestampConverter$Value"),
+                    new Entry("transforms.sourcets.field", TableLayout.SOURCE_TS),
+                    new Entry("transforms.sourcets.target.type", "Timestamp"),
+                    new Entry("errors.tolerance", "none"));
+            connectors.add(new Connector(name, d.stagingTable(), d.topic(), graph.schema() + "." + d.stagingTable(), config, sensitive));
+        }
+        return connectors;
+    }
+
+    private static Terraform terraform(IntentionGraph graph, List<Connector> connectors) {
+        KubernetesPGStarter platform = graph.platform();
+        String tokenVariable = PlatformSecrets.env(platform.kafkaConnect().credential()).get(0).envVar().toLowerCase(Locale.ENGLISH);
+        List<Variable> variables = new ArrayList<>();
+        variables.add(new Variable("kafka_connect_url", "Kafka Connect REST endpoint of platform " + platform.name(), false,
+                "http://" + KubernetesNames.dnsLabel(platform.kafkaConnect().name(), 63) + "." + platform.namespace() + ".svc:8083"));
+        variables.add(new Variable(tokenVariable, "Token of credential " + platform.kafkaConnect().credential().name()
+                + " (secret key " + PlatformSecrets.TOKEN_KEY + "), sent as a bearer token", true, null));
+        for (SecretKeyRef ref : PlatformSecrets.env(platform.postgres().credential())) {
+            variables.add(new Variable(ref.envVar().toLowerCase(Locale.ENGLISH), "Key " + ref.key() + " of secret " + ref.secret()
+                    + ": the sinks write staging tables with it", true, null));
+        }
+        return new Terraform(platform.name(), tokenVariable, variables, connectors);
+    }
+}
