@@ -52,24 +52,26 @@ public final class ModelLoader {
             throw new ModelLoadException("no " + ECOSYSTEM_FILE + " in " + files.origin()
                     + ": a model folder holds ecosystem.yaml, zones/<zone>/zone.yaml and zones/<zone>/teams/<team>.yaml");
         }
-        Map<String, YamlDocument> documents = new LinkedHashMap<>();
-        List<String> syntaxErrors = new ArrayList<>();
-        for (Map.Entry<String, String> file : files.files().entrySet()) {
-            try {
-                documents.put(file.getKey(), YamlDocument.parse(file.getKey(), file.getValue()));
-            } catch (YamlSyntaxException e) {
-                syntaxErrors.add(e.getMessage());
-            }
-        }
+        // Files parse and check independently, so they use every core; the rest runs in file order.
+        List<ParsedFile> parsedFiles = files.files().entrySet().parallelStream()
+                .map(file -> ParsedFile.parse(file.getKey(), file.getValue()))
+                .toList();
+        List<String> syntaxErrors = parsedFiles.stream().filter(f -> f.syntaxError() != null).map(f -> f.syntaxError().getMessage()).toList();
         if (!syntaxErrors.isEmpty()) {
             throw new ModelLoadException("model files in " + files.origin() + " are not readable YAML:\n  " + String.join("\n  ", syntaxErrors));
+        }
+        Map<String, YamlDocument> documents = new LinkedHashMap<>();
+        Map<String, List<Problem>> schemaProblems = new HashMap<>();
+        for (ParsedFile parsed : parsedFiles) {
+            documents.put(parsed.document().file(), parsed.document());
+            schemaProblems.put(parsed.document().file(), parsed.schemaProblems());
         }
 
         List<Problem> problems = new ArrayList<>();
         YamlDocument ecosystemDocument = documents.get(ECOSYSTEM_FILE);
         Map<String, YamlDocument> zoneDocuments = new LinkedHashMap<>();
         Map<String, Map<String, YamlDocument>> teamDocuments = new LinkedHashMap<>();
-        checkFile(ecosystemDocument, "Ecosystem", null, problems);
+        checkFile(ecosystemDocument, schemaProblems, "Ecosystem", null, problems);
         for (Map.Entry<String, YamlDocument> entry : documents.entrySet()) {
             String file = entry.getKey();
             Matcher zone = ZONE_FILE.matcher(file);
@@ -78,10 +80,10 @@ public final class ModelLoader {
                 continue;
             } else if (zone.matches()) {
                 zoneDocuments.put(zone.group(1), entry.getValue());
-                checkFile(entry.getValue(), "GovernanceZone", zone.group(1), problems);
+                checkFile(entry.getValue(), schemaProblems, "GovernanceZone", zone.group(1), problems);
             } else if (team.matches()) {
                 teamDocuments.computeIfAbsent(team.group(1), z -> new LinkedHashMap<>()).put(team.group(2), entry.getValue());
-                checkFile(entry.getValue(), "Team", team.group(2), problems);
+                checkFile(entry.getValue(), schemaProblems, "Team", team.group(2), problems);
             } else {
                 problems.add(new Problem(Severity.WARNING, "layout", ObjectPath.ROOT, Optional.of(SourceLocation.ofFile(file)),
                         "this file is not part of the model and is ignored: move it to ecosystem.yaml, zones/<zone>/zone.yaml "
@@ -120,10 +122,11 @@ public final class ModelLoader {
     }
 
     /** Checks a file against the schema, that its kind fits where it lies, and that its name matches its file name. */
-    private static void checkFile(YamlDocument document, String expectedKind, String expectedName, List<Problem> problems) {
-        List<Problem> schemaProblems = ModelSchema.validate(document);
-        problems.addAll(schemaProblems);
-        if (!schemaProblems.isEmpty()) {
+    private static void checkFile(YamlDocument document, Map<String, List<Problem>> schemaProblems, String expectedKind, String expectedName,
+            List<Problem> problems) {
+        List<Problem> fileSchemaProblems = schemaProblems.get(document.file());
+        problems.addAll(fileSchemaProblems);
+        if (!fileSchemaProblems.isEmpty()) {
             return;
         }
         String kind = document.root().path("kind").asText();
@@ -137,6 +140,18 @@ public final class ModelLoader {
             problems.add(new Problem(Severity.ERROR, "layout", ObjectPath.ROOT, Optional.of(document.locate("/name")),
                     kind + " '" + name + "' is in a file named for '" + expectedName + "': rename the file or the " + kind.toLowerCase(java.util.Locale.ENGLISH)
                             + " so that they match"));
+        }
+    }
+
+    /** A file parsed and checked against the schema, or the reason it is not YAML. */
+    private record ParsedFile(YamlDocument document, List<Problem> schemaProblems, YamlSyntaxException syntaxError) {
+        static ParsedFile parse(String file, String text) {
+            try {
+                YamlDocument document = YamlDocument.parse(file, text);
+                return new ParsedFile(document, ModelSchema.validate(document), null);
+            } catch (YamlSyntaxException e) {
+                return new ParsedFile(null, List.of(), e);
+            }
         }
     }
 

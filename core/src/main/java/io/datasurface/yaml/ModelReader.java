@@ -63,7 +63,7 @@ final class ModelReader {
 
     EcosystemFile ecosystem() {
         JsonNode root = document.root();
-        sources.put(ObjectPath.ROOT, document.locate(""));
+        sources.put(ObjectPath.ROOT, document.locate(root));
         return new EcosystemFile(
                 root.path("name").asText(),
                 repository(root.path("owner")),
@@ -72,7 +72,7 @@ final class ModelReader {
                 list("", "platforms", (node, pointer) -> platform(node, pointer)),
                 list("", "zones", (node, pointer) -> {
                     ZoneDeclaration d = new ZoneDeclaration(node.path("name").asText(), repository(node.path("owner")));
-                    sources.put(ModelPaths.zoneDeclaration(d.name()), document.locate(pointer));
+                    sources.put(ModelPaths.zoneDeclaration(d.name()), document.locate(node));
                     return d;
                 }));
     }
@@ -81,7 +81,7 @@ final class ModelReader {
         JsonNode root = document.root();
         String name = root.path("name").asText();
         ObjectPath path = ModelPaths.zone(name);
-        sources.put(path, document.locate(""));
+        sources.put(path, document.locate(root));
         JsonNode policies = root.path("policies");
         ZonePolicies zonePolicies = new ZonePolicies(
                 new ClassificationPolicy(strings(policies.path("classifications").path("allowed")),
@@ -89,7 +89,7 @@ final class ModelReader {
                 new VendorPolicy(strings(policies.path("vendors").path("allowed"))));
         List<TeamDeclaration> teams = list("", "teams", (node, pointer) -> {
             TeamDeclaration d = new TeamDeclaration(node.path("name").asText(), repository(node.path("owner")));
-            sources.put(path.child("team declaration", d.name()), document.locate(pointer));
+            sources.put(path.child("team declaration", d.name()), document.locate(node));
             return d;
         });
         return new ZoneFile(name, documentation(root), zonePolicies, teams);
@@ -99,7 +99,7 @@ final class ModelReader {
         JsonNode root = document.root();
         String name = root.path("name").asText();
         ObjectPath path = ModelPaths.team(zoneName, name);
-        sources.put(path, document.locate(""));
+        sources.put(path, document.locate(root));
         return new Team(name, documentation(root),
                 list("", "datastores", (node, pointer) -> datastore(node, pointer, path)),
                 list("", "workspaces", (node, pointer) -> workspace(node, pointer, path)));
@@ -108,7 +108,7 @@ final class ModelReader {
     private Datastore datastore(JsonNode node, String pointer, ObjectPath teamPath) {
         String name = node.path("name").asText();
         ObjectPath path = teamPath.child("datastore", name);
-        sources.put(path, document.locate(pointer));
+        sources.put(path, document.locate(node));
         Optional<CaptureMetaData> capture = node.has("capture") ? capture(node.path("capture"), pointer + "/capture") : Optional.empty();
         Optional<LocationRef> location = node.hasNonNull("location") ? Optional.of(LocationRef.parse(node.path("location").asText())) : Optional.empty();
         return new Datastore(name, documentation(node), capture, location,
@@ -132,7 +132,7 @@ final class ModelReader {
     private Dataset dataset(JsonNode node, String pointer, ObjectPath storePath) {
         String name = node.path("name").asText();
         ObjectPath path = storePath.child("dataset", name);
-        sources.put(path, document.locate(pointer));
+        sources.put(path, document.locate(node));
         List<Column> columns = list(pointer, "columns", (c, p) -> column(c, p, path));
         return new Dataset(name, documentation(node), node.path("classification").asText(),
                 node.path("deprecated").asBoolean(false), new Schema(columns));
@@ -140,7 +140,7 @@ final class ModelReader {
 
     private Column column(JsonNode node, String pointer, ObjectPath datasetPath) {
         String name = node.path("name").asText();
-        sources.put(datasetPath.child("column", name), document.locate(pointer));
+        sources.put(datasetPath.child("column", name), document.locate(node));
         DataType type;
         try {
             type = DataType.parse(node.path("type").asText());
@@ -155,7 +155,7 @@ final class ModelReader {
     private Workspace workspace(JsonNode node, String pointer, ObjectPath teamPath) {
         String name = node.path("name").asText();
         ObjectPath path = teamPath.child("workspace", name);
-        sources.put(path, document.locate(pointer));
+        sources.put(path, document.locate(node));
         return new Workspace(name, documentation(node), node.path("platform").asText(),
                 list(pointer, "groups", (g, p) -> group(g, p, path)));
     }
@@ -163,18 +163,18 @@ final class ModelReader {
     private DatasetGroup group(JsonNode node, String pointer, ObjectPath workspacePath) {
         String name = node.path("name").asText();
         ObjectPath path = workspacePath.child("group", name);
-        sources.put(path, document.locate(pointer));
+        sources.put(path, document.locate(node));
         Milestoning milestoning = node.has("milestoning") ? Milestoning.fromYaml(node.path("milestoning").asText()) : Milestoning.LIVE_ONLY;
         return new DatasetGroup(name, milestoning, list(pointer, "sinks", (s, p) -> {
             DatasetSink sink = new DatasetSink(s.path("datastore").asText(), s.path("dataset").asText());
-            sources.put(path.child("sink", sink.toString()), document.locate(p));
+            sources.put(path.child("sink", sink.toString()), document.locate(s));
             return sink;
         }));
     }
 
     private DataPlatform platform(JsonNode node, String pointer) {
         String name = node.path("name").asText();
-        sources.put(ModelPaths.platform(name), document.locate(pointer));
+        sources.put(ModelPaths.platform(name), document.locate(node));
         JsonNode pg = node.path("postgres");
         JsonNode retention = node.path("retention");
         KubernetesPGStarter.TableRetention defaults = KubernetesPGStarter.TableRetention.DEFAULT;
@@ -207,14 +207,14 @@ final class ModelReader {
     }
 
     private InfrastructureVendor vendor(JsonNode node, String pointer, ObjectPath path) {
-        sources.put(path, document.locate(pointer));
+        sources.put(path, document.locate(node));
         return new InfrastructureVendor(node.path("name").asText(), node.path("cloud").asText(),
                 list(pointer, "locations", (l, p) -> location(l, p, path)));
     }
 
     private InfrastructureLocation location(JsonNode node, String pointer, ObjectPath parent) {
         ObjectPath path = parent.child("location", node.path("name").asText());
-        sources.put(path, document.locate(pointer));
+        sources.put(path, document.locate(node));
         return new InfrastructureLocation(node.path("name").asText(), list(pointer, "locations", (l, p) -> location(l, p, path)));
     }
 

@@ -116,13 +116,21 @@ public final class ModelWriter {
         Map<String, Object> m = map("name", d.name());
         documentation(m, d.documentation());
         m.put("classification", d.classification());
-        m.put("deprecated", d.deprecated());
+        if (d.deprecated()) {
+            m.put("deprecated", true);
+        }
         m.put("columns", d.schema().columns().stream().map(ModelWriter::column).toList());
         return m;
     }
 
     private static Map<String, Object> column(Column c) {
-        Map<String, Object> m = map("name", c.name(), "type", c.type().toString(), "nullable", c.nullable(), "key", c.primaryKey());
+        Map<String, Object> m = map("name", c.name(), "type", c.type().toString());
+        if (c.nullable()) {
+            m.put("nullable", true);
+        }
+        if (c.primaryKey()) {
+            m.put("key", true);
+        }
         c.classification().ifPresent(v -> m.put("classification", v));
         return m;
     }
@@ -200,10 +208,13 @@ public final class ModelWriter {
 
     private static Yaml yaml() {
         DumperOptions options = new DumperOptions();
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        // AUTO writes mappings of plain values (columns, credentials, owners) on one line, as people write them.
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.AUTO);
         options.setIndent(2);
         options.setIndicatorIndent(0);
         options.setWidth(120);
+        // The loader refuses aliases (a reader should see every value where it applies), so never write any.
+        options.setDereferenceAliases(true);
         return new Yaml(options);
     }
 }

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.datasurface.model.SourceLocation;
 import java.io.StringReader;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -19,51 +22,85 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.DocumentStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.MappingStartEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.events.SequenceStartEvent;
 
 /**
- * One parsed YAML file as a JSON tree (which the JSON Schema validates) together with the line and
- * column of every node, keyed by JSON pointer, so that every later error can point into the file.
+ * One parsed YAML file as a JSON tree (which the JSON Schema validates) together with where its
+ * mappings and sequences start, so that every later error can point into the file. Plain scalars
+ * follow the YAML 1.2 core schema: only true/false are booleans, so {@code NO} stays a string.
+ *
+ * <p>The tree is built straight from the parser's events, and the exact place of every key is only
+ * worked out when an error needs it: models run to tens of megabytes, and a map from every node's
+ * JSON pointer to its location would cost more than the parsing itself.
  */
 public final class YamlDocument {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final String file;
+    private final String text;
     private final JsonNode root;
-    private final Map<String, SourceLocation> locations;
+    private final Map<JsonNode, Long> containerMarks;
+    private Map<String, SourceLocation> pointerLocations;
 
-    private YamlDocument(String file, JsonNode root, Map<String, SourceLocation> locations) {
+    private YamlDocument(String file, String text, JsonNode root, Map<JsonNode, Long> containerMarks) {
         this.file = file;
+        this.text = text;
         this.root = root;
-        this.locations = locations;
+        this.containerMarks = containerMarks;
     }
 
     /**
      * @throws YamlSyntaxException with the file, line and column when the text is not YAML, holds
-     *     more than one document, repeats a key, or is not a mapping at the top
+     *     more than one document, repeats a key, uses aliases, or is not a mapping at the top
      */
     public static YamlDocument parse(String file, String text) throws YamlSyntaxException {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        Node node;
+        Map<JsonNode, Long> marks = new IdentityHashMap<>();
+        Deque<Frame> stack = new ArrayDeque<>();
+        JsonNode root = null;
+        int documents = 0;
         try {
-            Yaml yaml = new Yaml(new SafeConstructor(options));
-            node = yaml.compose(new StringReader(text));
+            for (Event event : new Yaml(new SafeConstructor(new LoaderOptions())).parse(new StringReader(text))) {
+                if (event instanceof DocumentStartEvent && ++documents > 1) {
+                    throw new YamlSyntaxException(location(file, event.getStartMark()), "a model file holds one document: remove the extra '---'");
+                } else if (event instanceof AliasEvent) {
+                    throw new YamlSyntaxException(location(file, event.getStartMark()), "aliases (*name) are not supported in model files: write the value out");
+                } else if (event instanceof CollectionStartEvent) {
+                    JsonNode container = event instanceof MappingStartEvent ? JSON.objectNode() : JSON.arrayNode();
+                    marks.put(container, pack(event.getStartMark()));
+                    if (stack.isEmpty()) {
+                        root = container;
+                    } else {
+                        stack.peek().add(file, container, event.getStartMark());
+                    }
+                    stack.push(new Frame(container));
+                } else if (event.is(Event.ID.MappingEnd) || event.is(Event.ID.SequenceEnd)) {
+                    stack.pop();
+                } else if (event instanceof ScalarEvent scalar) {
+                    if (stack.isEmpty()) {
+                        throw new YamlSyntaxException(location(file, event.getStartMark()), "the file must hold one mapping with apiVersion, kind and name");
+                    }
+                    stack.peek().add(file, scalar(scalar), event.getStartMark());
+                }
+            }
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             throw new YamlSyntaxException(location(file, mark), e.getProblem() + (e.getContext() != null ? " (" + e.getContext() + ")" : ""));
         } catch (RuntimeException e) {
             throw new YamlSyntaxException(SourceLocation.ofFile(file), "not readable as YAML: " + e.getMessage());
         }
-        if (node == null) {
+        if (root == null) {
             throw new YamlSyntaxException(SourceLocation.ofFile(file), "the file is empty: it must hold one mapping with apiVersion, kind and name");
         }
-        if (!(node instanceof MappingNode)) {
-            throw new YamlSyntaxException(location(file, node.getStartMark()), "the file must hold one mapping with apiVersion, kind and name");
+        if (!root.isObject()) {
+            throw new YamlSyntaxException(SourceLocation.ofFile(file), "the file must hold one mapping with apiVersion, kind and name");
         }
-        Map<String, SourceLocation> locations = new HashMap<>();
-        JsonNode root = convert(file, node, "", locations);
-        return new YamlDocument(file, root, locations);
+        return new YamlDocument(file, text, root, marks);
     }
 
     public String file() {
@@ -74,11 +111,20 @@ public final class YamlDocument {
         return root;
     }
 
-    /** The location of the node at the JSON pointer, or of its nearest ancestor. */
-    public SourceLocation locate(String pointer) {
+    /** Where a mapping or sequence of this document starts. */
+    public SourceLocation locate(JsonNode container) {
+        Long mark = containerMarks.get(container);
+        return mark == null ? SourceLocation.ofFile(file) : new SourceLocation(file, (int) (mark >>> 32), (int) (long) mark);
+    }
+
+    /** The location of the node at the JSON pointer (a key's own line for a field), or of its nearest ancestor. */
+    public synchronized SourceLocation locate(String pointer) {
+        if (pointerLocations == null) {
+            pointerLocations = pointerLocations(file, text);
+        }
         String current = pointer;
         while (true) {
-            SourceLocation location = locations.get(current);
+            SourceLocation location = pointerLocations.get(current);
             if (location != null) {
                 return location;
             }
@@ -89,64 +135,108 @@ public final class YamlDocument {
         }
     }
 
-    private static JsonNode convert(String file, Node node, String pointer, Map<String, SourceLocation> locations) throws YamlSyntaxException {
-        locations.putIfAbsent(pointer, location(file, node.getStartMark()));
-        if (node instanceof MappingNode mapping) {
-            ObjectNode object = JSON.objectNode();
-            for (NodeTuple tuple : mapping.getValue()) {
-                if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
-                    throw new YamlSyntaxException(location(file, tuple.getKeyNode().getStartMark()), "keys must be plain names");
+    /** A mapping or sequence being filled; a mapping alternates between expecting a key and its value. */
+    private static final class Frame {
+        private final JsonNode node;
+        private String pendingKey;
+
+        Frame(JsonNode node) {
+            this.node = node;
+        }
+
+        void add(String file, JsonNode value, Mark mark) throws YamlSyntaxException {
+            if (node instanceof ArrayNode array) {
+                array.add(value);
+                return;
+            }
+            ObjectNode object = (ObjectNode) node;
+            if (pendingKey == null) {
+                if (!value.isValueNode()) {
+                    throw new YamlSyntaxException(location(file, mark), "keys must be plain names");
                 }
-                if (object.has(key.getValue())) {
-                    throw new YamlSyntaxException(location(file, key.getStartMark()), "duplicate key " + key.getValue()
+                pendingKey = value.isNull() ? "null" : value.asText();
+                if (object.has(pendingKey)) {
+                    throw new YamlSyntaxException(location(file, mark), "duplicate key " + pendingKey
                             + ": each key may appear once in a mapping; remove or merge the repeated one");
                 }
-                String childPointer = pointer + "/" + escape(key.getValue());
-                locations.put(childPointer, location(file, key.getStartMark()));
-                object.set(key.getValue(), convert(file, tuple.getValueNode(), childPointer, locations));
+                return;
             }
-            return object;
+            object.set(pendingKey, value);
+            pendingKey = null;
         }
-        if (node instanceof SequenceNode sequence) {
-            ArrayNode array = JSON.arrayNode();
-            List<Node> items = sequence.getValue();
-            for (int i = 0; i < items.size(); i++) {
-                array.add(convert(file, items.get(i), pointer + "/" + i, locations));
-            }
-            return array;
-        }
-        ScalarNode scalar = (ScalarNode) node;
-        return scalar(scalar);
     }
 
-    private static JsonNode scalar(ScalarNode scalar) {
-        String value = scalar.getValue();
-        Tag tag = scalar.getTag();
-        if (Tag.NULL.equals(tag)) {
-            return JSON.nullNode();
+    private static JsonNode scalar(ScalarEvent event) {
+        String value = event.getValue();
+        if (!event.getImplicit().canOmitTagInPlainScalar()) {
+            return JSON.textNode(value);
         }
-        if (Tag.BOOL.equals(tag)) {
-            return JSON.booleanNode(Boolean.parseBoolean(value.toLowerCase(java.util.Locale.ENGLISH)));
+        switch (value) {
+            case "", "~", "null", "Null", "NULL":
+                return JSON.nullNode();
+            case "true", "True", "TRUE":
+                return JSON.booleanNode(true);
+            case "false", "False", "FALSE":
+                return JSON.booleanNode(false);
+            default:
+                break;
         }
-        if (Tag.INT.equals(tag)) {
+        if (looksNumeric(value)) {
             try {
-                return JSON.numberNode(Long.parseLong(value.replace("_", "")));
-            } catch (NumberFormatException e) {
-                return JSON.textNode(value);
-            }
-        }
-        if (Tag.FLOAT.equals(tag)) {
-            try {
-                return JSON.numberNode(Double.parseDouble(value.replace("_", "")));
-            } catch (NumberFormatException e) {
-                return JSON.textNode(value);
+                return JSON.numberNode(Long.parseLong(value));
+            } catch (NumberFormatException notAnInteger) {
+                try {
+                    return JSON.numberNode(Double.parseDouble(value));
+                } catch (NumberFormatException notANumber) {
+                    return JSON.textNode(value);
+                }
             }
         }
         return JSON.textNode(value);
     }
 
-    private static String escape(String key) {
-        return key.replace("~", "~0").replace("/", "~1");
+    private static boolean looksNumeric(String value) {
+        char first = value.charAt(0);
+        if (!(first >= '0' && first <= '9') && first != '-' && first != '+' && first != '.') {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!((c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '-' || c == '+')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Every node's location by JSON pointer, fields located at their key; only worked out for error messages. */
+    private static Map<String, SourceLocation> pointerLocations(String file, String text) {
+        Map<String, SourceLocation> locations = new HashMap<>();
+        Node node = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
+        collect(file, node, "", locations);
+        return locations;
+    }
+
+    private static void collect(String file, Node node, String pointer, Map<String, SourceLocation> locations) {
+        locations.putIfAbsent(pointer, location(file, node.getStartMark()));
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key) {
+                    String childPointer = pointer + "/" + key.getValue().replace("~", "~0").replace("/", "~1");
+                    locations.putIfAbsent(childPointer, location(file, key.getStartMark()));
+                    collect(file, tuple.getValueNode(), childPointer, locations);
+                }
+            }
+        } else if (node instanceof SequenceNode sequence) {
+            List<Node> items = sequence.getValue();
+            for (int i = 0; i < items.size(); i++) {
+                collect(file, items.get(i), pointer + "/" + i, locations);
+            }
+        }
+    }
+
+    private static long pack(Mark mark) {
+        return ((long) (mark.getLine() + 1) << 32) | (mark.getColumn() + 1);
     }
 
     private static SourceLocation location(String file, Mark mark) {
