@@ -1,0 +1,384 @@
+package io.datasurface.merge.postgres;
+
+import static java.util.Objects.requireNonNull;
+
+import io.datasurface.kpsg.BatchStream;
+import io.datasurface.kpsg.IngestedDataset;
+import io.datasurface.model.Milestoning;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs one merge batch of a batch-stream as one transaction: lock the stream, make its tables
+ * match the model, consume its staging rows, keep the last operation per key, apply it to every
+ * dataset of the stream, record the batch, commit. Any failure rolls the whole batch back (so
+ * nothing is consumed) and is then recorded with a hint in a transaction of its own.
+ */
+public final class MergeEngine {
+    private static final Logger LOG = Logger.getLogger(MergeEngine.class);
+    private static final Duration LOCK_POLL = Duration.ofMillis(100);
+
+    /** The steps of a batch, in order; a {@link Hook} runs before each. */
+    public enum Step {
+        LOCK, RECONCILE, START, CONSUME, VALIDATE, LATEST, APPLY, RECORD, COMMIT
+    }
+
+    /**
+     * Called before each step, with the dataset it is about (null for stream-wide steps). Tests use
+     * it to crash a batch at every step; production runs with {@link #NONE}.
+     */
+    @FunctionalInterface
+    public interface Hook {
+        Hook NONE = (step, dataset, connection) -> {
+        };
+
+        void before(Step step, String dataset, Connection connection) throws SQLException;
+    }
+
+    /** How a run ended. */
+    public sealed interface Outcome {
+    }
+
+    /** The batch committed; counts are rows of the merge tables, summed over the stream's datasets. */
+    public record Merged(long batchId, Instant batchTime, long stagingRows, long inserted, long updated, long deleted,
+            long unchanged, long durationMillis) implements Outcome {
+        public Merged {
+            requireNonNull(batchTime, "batchTime is null");
+        }
+    }
+
+    /** Another run of the stream held its lock for longer than the wait; nothing was done. */
+    public record AlreadyRunning() implements Outcome {
+    }
+
+    /** The batch was rolled back; the hint says which table, which row and what to do. */
+    public record Failed(String hint) implements Outcome {
+        public Failed {
+            requireNonNull(hint, "hint is null");
+        }
+    }
+
+    /** A reason to fail the batch that names the table, and the staging row when there is one. */
+    private static final class BatchFailure extends Exception {
+        BatchFailure(String hint) {
+            super(hint, null, false, false);
+        }
+    }
+
+    private final Connector connector;
+    private final PostgresDialect sql;
+    private final boolean archiveStagingRows;
+    private final Duration lockWait;
+    private final Clock clock;
+    private final Hook hook;
+    private String currentTable;
+
+    public MergeEngine(Connector connector, PostgresDialect sql, boolean archiveStagingRows, Duration lockWait, Clock clock, Hook hook) {
+        this.connector = requireNonNull(connector, "connector is null");
+        this.sql = requireNonNull(sql, "sql is null");
+        this.archiveStagingRows = archiveStagingRows;
+        this.lockWait = requireNonNull(lockWait, "lockWait is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.hook = requireNonNull(hook, "hook is null");
+    }
+
+    public Outcome run(BatchStream stream) {
+        Instant started = clock.instant();
+        currentTable = null;
+        Connection c = null;
+        String hint;
+        try {
+            c = Connector.open(connector, sql);
+            c.setAutoCommit(false);
+            Outcome outcome = batch(c, stream, started);
+            if (outcome instanceof AlreadyRunning) {
+                c.rollback();
+                try {
+                    recordRun(c, stream, "already_running", started, null);
+                } catch (SQLException e) {
+                    LOG.warnf("stream %s: the skipped run could not be recorded: %s", stream.key(), PostgresDialect.describe(e));
+                }
+            }
+            closeQuietly(c);
+            return outcome;
+        } catch (BatchFailure e) {
+            hint = e.getMessage();
+        } catch (SQLException e) {
+            hint = hintFor(e);
+        } catch (RuntimeException e) {
+            hint = (currentTable == null ? "" : "table " + currentTable + ": ") + e + "; the batch was rolled back and nothing was consumed";
+        }
+        String streamHint = "stream " + stream.key() + ": " + hint;
+        LOG.errorf("merge batch failed: %s", streamHint);
+        recordFailure(c, stream, started, streamHint);
+        return new Failed(streamHint);
+    }
+
+    private Outcome batch(Connection c, BatchStream stream, Instant started) throws SQLException, BatchFailure {
+        hook.before(Step.LOCK, null, c);
+        if (!lock(c, stream)) {
+            return new AlreadyRunning();
+        }
+        hook.before(Step.RECONCILE, null, c);
+        Reconciler.Report report = new Reconciler(c, sql, archiveStagingRows).reconcile(List.of(stream));
+        if (!report.ok()) {
+            throw new BatchFailure("the tables do not match the model, nothing was merged: "
+                    + report.problems().stream().map(Reconciler.Problem::toString).collect(Collectors.joining("; ")));
+        }
+        report.actions().forEach(a -> LOG.infof("reconcile: %s", a));
+
+        hook.before(Step.START, null, c);
+        long batchId;
+        Instant batchTime;
+        try (PreparedStatement p = c.prepareStatement(sql.startBatch())) {
+            p.setString(1, stream.key());
+            p.setTimestamp(2, Timestamp.from(started));
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                batchId = rs.getLong(1);
+                batchTime = rs.getTimestamp(2).toInstant();
+            }
+        }
+
+        long stagingRows = 0, inserted = 0, updated = 0, deleted = 0, unchanged = 0;
+        Long minSeq = null, maxSeq = null;
+        List<String> used = new ArrayList<>();
+        try (Statement s = c.createStatement()) {
+            for (int i = 0; i < stream.datasets().size(); i++) {
+                IngestedDataset d = stream.datasets().get(i);
+                String name = d.datastore() + "." + d.name();
+                used.add(d.stagingTable());
+                used.add(d.mergeTable());
+
+                hook.before(Step.CONSUME, name, c);
+                currentTable = sql.schema() + "." + d.stagingTable();
+                s.execute(sql.createConsumed(d, i));
+                s.executeUpdate(sql.consume(d, i));
+                long consumed;
+                try (ResultSet rs = s.executeQuery(sql.consumedSummary(i))) {
+                    rs.next();
+                    consumed = rs.getLong(1);
+                    if (consumed > 0) {
+                        minSeq = minSeq == null ? rs.getLong(2) : Math.min(minSeq, rs.getLong(2));
+                        maxSeq = maxSeq == null ? rs.getLong(3) : Math.max(maxSeq, rs.getLong(3));
+                    }
+                }
+                stagingRows += consumed;
+                if (consumed == 0) {
+                    s.execute(sql.dropTemporary(i));
+                    continue;
+                }
+                if (archiveStagingRows) {
+                    used.add(PostgresDialect.stagingArchiveTable(d));
+                    try (PreparedStatement p = c.prepareStatement(sql.archiveConsumed(d, i))) {
+                        p.setLong(1, batchId);
+                        p.executeUpdate();
+                    }
+                }
+
+                hook.before(Step.VALIDATE, name, c);
+                try (ResultSet rs = s.executeQuery(sql.firstBadRow(d, i))) {
+                    if (rs.next()) {
+                        long seq = rs.getLong(1);
+                        throw new BatchFailure("table " + currentTable + ", staging row ds_seq=" + seq + ": " + rs.getString(2)
+                                + ". Nothing was consumed. Correct or delete that row (DELETE FROM " + sql.table(d.stagingTable())
+                                + " WHERE ds_seq = " + seq + ") and fix the producer or the connector that wrote it; the next run merges the rest");
+                    }
+                }
+
+                hook.before(Step.LATEST, name, c);
+                s.execute(sql.createLatest(d, i));
+                s.execute(sql.analyze(sql.latestTable(i)));
+                long upserts, deletes;
+                try (ResultSet rs = s.executeQuery(sql.latestSummary(i))) {
+                    rs.next();
+                    upserts = rs.getLong(1);
+                    deletes = rs.getLong(2);
+                }
+
+                hook.before(Step.APPLY, name, c);
+                currentTable = sql.schema() + "." + d.mergeTable();
+                if (stream.milestoning() == Milestoning.MILESTONED) {
+                    long closedByChange;
+                    try (ResultSet rs = s.executeQuery(sql.milestonedClose(d, i))) {
+                        rs.next();
+                        deleted += rs.getLong(1);
+                        closedByChange = rs.getLong(2);
+                    }
+                    long versions;
+                    try (PreparedStatement p = c.prepareStatement(sql.milestonedInsert(d, i))) {
+                        p.setLong(1, batchId);
+                        versions = p.executeUpdate();
+                    }
+                    inserted += versions - closedByChange;
+                    updated += closedByChange;
+                    unchanged += upserts - versions;
+                } else {
+                    deleted += s.executeUpdate(sql.liveDelete(d, i));
+                    try (PreparedStatement p = c.prepareStatement(sql.liveUpsert(d, i))) {
+                        p.setLong(1, batchId);
+                        try (ResultSet rs = p.executeQuery()) {
+                            rs.next();
+                            inserted += rs.getLong(1);
+                            updated += rs.getLong(2);
+                            unchanged += upserts - rs.getLong(1) - rs.getLong(2);
+                        }
+                    }
+                }
+                s.execute(sql.dropTemporary(i));
+                LOG.debugf("dataset %s: %d staging rows, %d upserts, %d deletes", name, consumed, upserts, deletes);
+            }
+        }
+        currentTable = null;
+
+        hook.before(Step.RECORD, null, c);
+        try (PreparedStatement p = c.prepareStatement(sql.finishBatch())) {
+            p.setLong(1, stagingRows);
+            p.setObject(2, minSeq);
+            p.setObject(3, maxSeq);
+            p.setLong(4, inserted);
+            p.setLong(5, updated);
+            p.setLong(6, deleted);
+            p.setLong(7, unchanged);
+            p.setLong(8, batchId);
+            p.executeUpdate();
+        }
+        recordStreamState(c, stream, batchId, "succeeded", 0);
+        try (PreparedStatement p = c.prepareStatement(sql.markTablesUsed())) {
+            p.setArray(1, c.createArrayOf("text", used.toArray()));
+            p.executeUpdate();
+        }
+
+        hook.before(Step.COMMIT, null, c);
+        c.commit();
+        long duration = Duration.between(started, clock.instant()).toMillis();
+        LOG.infof("stream %s batch %d merged %d staging row(s): %d inserted, %d updated, %d deleted, %d unchanged in %d ms",
+                stream.key(), batchId, stagingRows, inserted, updated, deleted, unchanged, duration);
+        return new Merged(batchId, batchTime, stagingRows, inserted, updated, deleted, unchanged, duration);
+    }
+
+    private boolean lock(Connection c, BatchStream stream) throws SQLException {
+        long deadline = System.nanoTime() + lockWait.toNanos();
+        try (PreparedStatement p = c.prepareStatement(sql.tryAdvisoryLock())) {
+            p.setString(1, sql.streamLockName(stream.key()));
+            while (true) {
+                try (ResultSet rs = p.executeQuery()) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        return true;
+                    }
+                }
+                if (System.nanoTime() >= deadline) {
+                    LOG.infof("stream %s: another run holds the lock; this run does nothing", stream.key());
+                    return false;
+                }
+                try {
+                    Thread.sleep(LOCK_POLL.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+    }
+
+    private String hintFor(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String where = currentTable == null ? "" : "table " + currentTable + ": ";
+        String advice;
+        if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
+            advice = "the connection to PostgreSQL was lost; the batch was rolled back and the next run redoes it";
+        } else if (state.startsWith("22") || state.startsWith("23")) {
+            advice = "a staging value does not fit the merge table; the batch was rolled back and nothing was consumed: "
+                    + "find the row in the staging table, correct or delete it, and run merge-worker reconcile if the model changed";
+        } else if (state.startsWith("42")) {
+            advice = "the tables do not look as the model expects; run merge-worker reconcile and fix what it reports";
+        } else {
+            advice = "the batch was rolled back and nothing was consumed; the next run retries it";
+        }
+        return where + PostgresDialect.describe(e) + "; " + advice;
+    }
+
+    private void recordFailure(Connection c, BatchStream stream, Instant started, String hint) {
+        try {
+            Connection target = c;
+            if (target == null || target.isClosed() || !target.isValid(2)) {
+                closeQuietly(target);
+                target = Connector.open(connector, sql);
+                target.setAutoCommit(false);
+                c = target;
+            } else {
+                target.rollback();
+            }
+            recordRun(target, stream, "failed", started, hint);
+        } catch (SQLException e) {
+            LOG.errorf("the failure of stream %s could not be recorded: %s", stream.key(), PostgresDialect.describe(e));
+        } finally {
+            closeQuietly(c);
+        }
+    }
+
+    private void recordRun(Connection c, BatchStream stream, String status, Instant started, String hint) throws SQLException {
+        int failures = 0;
+        try (PreparedStatement p = c.prepareStatement(sql.consecutiveFailures())) {
+            p.setString(1, stream.key());
+            try (ResultSet rs = p.executeQuery()) {
+                failures = rs.next() ? rs.getInt(1) : 0;
+            }
+        } catch (SQLException e) {
+            // No platform tables yet (reconcile itself failed): nothing can be recorded.
+            c.rollback();
+            throw e;
+        }
+        int count = "failed".equals(status) ? failures + 1 : failures;
+        long batchId;
+        try (PreparedStatement p = c.prepareStatement(sql.recordRun())) {
+            p.setString(1, stream.key());
+            p.setString(2, status);
+            p.setTimestamp(3, Timestamp.from(started));
+            p.setTimestamp(4, Timestamp.from(started));
+            p.setInt(5, count);
+            p.setString(6, hint);
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                batchId = rs.getLong(1);
+            }
+        }
+        if ("failed".equals(status)) {
+            recordStreamState(c, stream, batchId, status, count);
+        }
+        c.commit();
+    }
+
+    private void recordStreamState(Connection c, BatchStream stream, long batchId, String status, int failures) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql.recordStreamState())) {
+            p.setString(1, stream.key());
+            p.setLong(2, batchId);
+            p.setString(3, status);
+            p.setInt(4, failures);
+            p.setInt(5, failures);
+            p.executeUpdate();
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // Closing a broken connection can fail; the connection is gone either way.
+            }
+        }
+    }
+}

@@ -1,0 +1,510 @@
+package io.datasurface.merge.postgres;
+
+import static io.datasurface.kpsg.PostgresNames.quote;
+import static java.util.Objects.requireNonNull;
+
+import io.datasurface.kpsg.IngestedDataset;
+import io.datasurface.kpsg.MappedColumn;
+import io.datasurface.kpsg.PostgresNames;
+import io.datasurface.kpsg.TableLayout;
+import io.datasurface.model.Milestoning;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * Every SQL statement the merge-worker sends, for one platform schema. Identifiers are always
+ * quoted, values always bound parameters ({@code ?}). Nothing else in the module builds SQL.
+ */
+public final class PostgresDialect {
+    /** jsonb_build_array takes at most 100 arguments (PostgreSQL's FUNC_MAX_ARGS). */
+    private static final int MAX_FUNCTION_ARGS = 100;
+    private static final Pattern TIMESTAMP = Pattern.compile("(timestamptz|timestamp)(\\((\\d+)\\))?");
+    private static final Map<String, String> SYSTEM_COLUMN_TYPES = Map.of(
+            TableLayout.SEQ, "bigint", TableLayout.OP, "character(1)", TableLayout.SOURCE_TS, "timestamp with time zone",
+            TableLayout.INGESTED_AT, "timestamp with time zone", TableLayout.ALL_HASH, "uuid", TableLayout.BATCH_ID, "bigint",
+            TableLayout.DP_IN, "timestamp with time zone", TableLayout.DP_OUT, "timestamp with time zone");
+    /** Staging rows consumed from a staging table are archived with the batch that consumed them. */
+    public static final String ARCHIVE_SUFFIX = "_archive";
+
+    private final String schema;
+
+    public PostgresDialect(String schema) {
+        this.schema = requireNonNull(schema, "schema is null");
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    /** Where removed tables are moved when the platform archives them. */
+    public String archiveSchema() {
+        return PostgresNames.fit(schema, ARCHIVE_SUFFIX, schema + ARCHIVE_SUFFIX);
+    }
+
+    /** The table that keeps consumed staging rows when the platform archives them. */
+    public static String stagingArchiveTable(IngestedDataset d) {
+        return PostgresNames.fit(d.stagingTable(), ARCHIVE_SUFFIX, d.stagingTable() + ARCHIVE_SUFFIX);
+    }
+
+    /** The unique index that allows one live version per key in a milestoned merge table. */
+    public static String liveIndex(IngestedDataset d) {
+        return PostgresNames.fit(d.mergeTable(), "_live", d.mergeTable() + "_live");
+    }
+
+    public String table(String name) {
+        return quote(schema) + "." + quote(name);
+    }
+
+    // ---- session -------------------------------------------------------------------------------
+
+    /**
+     * Settings that make value-to-text conversions, and so the row hash, the same on every server
+     * and session: time zone, float digits and bytea text all feed {@code jsonb} text.
+     */
+    public List<String> sessionSettings() {
+        return List.of("SET TimeZone = 'UTC'", "SET extra_float_digits = 1", "SET bytea_output = 'hex'",
+                "SET DateStyle = 'ISO, YMD'", "SET IntervalStyle = 'iso_8601'");
+    }
+
+    /** Takes the transaction-scoped advisory lock named by the bound text, or answers false at once. */
+    public String tryAdvisoryLock() {
+        return "SELECT pg_try_advisory_xact_lock(hashtextextended(?, 0))";
+    }
+
+    /** Waits for the transaction-scoped advisory lock named by the bound text. */
+    public String advisoryLock() {
+        return "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))";
+    }
+
+    public String streamLockName(String stream) {
+        return "datasurface/merge/" + schema + "/" + stream;
+    }
+
+    public String ddlLockName() {
+        return "datasurface/ddl/" + schema;
+    }
+
+    public String transactionTime() {
+        return "SELECT now()";
+    }
+
+    // ---- catalog -------------------------------------------------------------------------------
+
+    /** Rows: table, column, type as format_type prints it. */
+    public String catalogColumns() {
+        return "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_class c "
+                + "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                + "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
+                + "WHERE n.nspname = ? AND c.relkind IN ('r', 'p') ORDER BY c.relname, a.attnum";
+    }
+
+    /** Rows: table, primary key column (one row per column). */
+    public String catalogPrimaryKeys() {
+        return "SELECT c.relname, a.attname FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid "
+                + "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                + "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = ANY (i.indkey) "
+                + "WHERE n.nspname = ? AND i.indisprimary";
+    }
+
+    /** Rows: index name, for every index of the schema. */
+    public String catalogIndexes() {
+        return "SELECT indexname FROM pg_indexes WHERE schemaname = ?";
+    }
+
+    public String schemaExists() {
+        return "SELECT 1 FROM pg_namespace WHERE nspname = ?";
+    }
+
+    /**
+     * The type as PostgreSQL's format_type prints it, so a model type can be compared with a
+     * catalog type: {@code varchar(10)} is {@code character varying(10)}, and so on.
+     */
+    public static String canonicalType(String sqlType) {
+        Matcher ts = TIMESTAMP.matcher(sqlType);
+        if (ts.matches()) {
+            String precision = ts.group(2) == null ? "" : ts.group(2);
+            return "timestamp" + precision + (ts.group(1).equals("timestamptz") ? " with time zone" : " without time zone");
+        }
+        if (sqlType.startsWith("varchar(")) {
+            return "character varying" + sqlType.substring("varchar".length());
+        }
+        if (sqlType.startsWith("char(")) {
+            return "character" + sqlType.substring("char".length());
+        }
+        return sqlType;
+    }
+
+    /** The catalog type of a system column. */
+    public static String systemColumnType(String column) {
+        return SYSTEM_COLUMN_TYPES.get(column);
+    }
+
+    // ---- DDL -----------------------------------------------------------------------------------
+
+    public String createSchema(String name) {
+        return "CREATE SCHEMA IF NOT EXISTS " + quote(name);
+    }
+
+    /** Platform-wide tables: batch state, job metrics and the registry of created tables. */
+    public List<String> createPlatformTables() {
+        return List.of(
+                "CREATE TABLE IF NOT EXISTS " + table(TableLayout.METRICS_TABLE) + " ("
+                        + "batch_id bigserial PRIMARY KEY, stream text NOT NULL, status text NOT NULL, "
+                        + "batch_time timestamptz NOT NULL, started_at timestamptz NOT NULL, ended_at timestamptz, duration_ms bigint, "
+                        + "staging_rows bigint NOT NULL DEFAULT 0, consumed_min_seq bigint, consumed_max_seq bigint, "
+                        + "inserted bigint NOT NULL DEFAULT 0, updated bigint NOT NULL DEFAULT 0, deleted bigint NOT NULL DEFAULT 0, "
+                        + "unchanged bigint NOT NULL DEFAULT 0, failure_count integer NOT NULL DEFAULT 0, error_hint text)",
+                "CREATE INDEX IF NOT EXISTS " + quote(TableLayout.METRICS_TABLE + "_stream") + " ON "
+                        + table(TableLayout.METRICS_TABLE) + " (stream, batch_id)",
+                "CREATE TABLE IF NOT EXISTS " + table(TableLayout.BATCHES_TABLE) + " ("
+                        + "stream text PRIMARY KEY, last_batch_id bigint NOT NULL, last_status text NOT NULL, "
+                        + "last_batch_time timestamptz NOT NULL, last_success_at timestamptz, "
+                        + "consecutive_failures integer NOT NULL DEFAULT 0)",
+                "CREATE TABLE IF NOT EXISTS " + table(TableLayout.REGISTRY_TABLE) + " ("
+                        + "table_name text PRIMARY KEY, kind text NOT NULL, stream text NOT NULL, dataset text NOT NULL, "
+                        + "created_at timestamptz NOT NULL, last_used_at timestamptz NOT NULL, "
+                        + "removed_at timestamptz, removal text)");
+    }
+
+    public String createStaging(IngestedDataset d) {
+        List<String> columns = new ArrayList<>();
+        // Every model column is nullable here: a delete event may carry only the key, and a bad
+        // row must reach staging so that the batch can name it instead of the sink failing.
+        d.columns().forEach(c -> columns.add(quote(c.name()) + " " + c.sqlType()));
+        columns.add(quote(TableLayout.SEQ) + " bigserial");
+        columns.add(quote(TableLayout.OP) + " char(1)");
+        columns.add(quote(TableLayout.SOURCE_TS) + " timestamptz");
+        columns.add(quote(TableLayout.INGESTED_AT) + " timestamptz DEFAULT now()");
+        return "CREATE TABLE " + table(d.stagingTable()) + " (" + String.join(", ", columns) + ")";
+    }
+
+    public String createStagingArchive(IngestedDataset d) {
+        return "CREATE TABLE " + table(stagingArchiveTable(d)) + " (LIKE " + table(d.stagingTable()) + ", "
+                + quote(TableLayout.BATCH_ID) + " bigint NOT NULL)";
+    }
+
+    public List<String> createMerge(IngestedDataset d, Milestoning milestoning) {
+        List<String> columns = new ArrayList<>();
+        for (MappedColumn c : d.columns()) {
+            columns.add(quote(c.name()) + " " + c.sqlType() + (c.primaryKey() || !c.nullable() ? " NOT NULL" : ""));
+        }
+        columns.add(quote(TableLayout.ALL_HASH) + " uuid NOT NULL");
+        columns.add(quote(TableLayout.BATCH_ID) + " bigint NOT NULL");
+        List<String> key = new ArrayList<>(names(d.keyColumns()));
+        if (milestoning == Milestoning.MILESTONED) {
+            columns.add(quote(TableLayout.DP_IN) + " timestamptz NOT NULL");
+            columns.add(quote(TableLayout.DP_OUT) + " timestamptz");
+            key.add(TableLayout.DP_IN);
+        }
+        columns.add("PRIMARY KEY (" + quoteAll(key) + ")");
+        List<String> statements = new ArrayList<>();
+        statements.add("CREATE TABLE " + table(d.mergeTable()) + " (" + String.join(", ", columns) + ")");
+        if (milestoning == Milestoning.MILESTONED) {
+            statements.add(createLiveIndex(d));
+        }
+        return statements;
+    }
+
+    public String createLiveIndex(IngestedDataset d) {
+        return "CREATE UNIQUE INDEX " + quote(liveIndex(d)) + " ON " + table(d.mergeTable()) + " ("
+                + quoteAll(names(d.keyColumns())) + ") WHERE " + quote(TableLayout.DP_OUT) + " IS NULL";
+    }
+
+    /** Adds a column the model gained; nullable, because the rows already there have no value for it. */
+    public String addColumn(String table, MappedColumn column) {
+        return "ALTER TABLE " + table(table) + " ADD COLUMN IF NOT EXISTS " + quote(column.name()) + " " + column.sqlType();
+    }
+
+    /** Records a table DataSurface created, so that unused-table removal may later touch it. */
+    public String registerTable() {
+        return "INSERT INTO " + table(TableLayout.REGISTRY_TABLE)
+                + " (table_name, kind, stream, dataset, created_at, last_used_at) VALUES (?, ?, ?, ?, now(), now()) "
+                + "ON CONFLICT (table_name) DO UPDATE SET kind = EXCLUDED.kind, stream = EXCLUDED.stream, dataset = EXCLUDED.dataset, "
+                + "created_at = EXCLUDED.created_at, last_used_at = EXCLUDED.last_used_at, removed_at = NULL, removal = NULL";
+    }
+
+    /**
+     * Marks the bound tables (a text array) as used now. Only stale marks are rewritten, so a
+     * stream merging every few minutes does not update its registry rows every time.
+     */
+    public String markTablesUsed() {
+        return "UPDATE " + table(TableLayout.REGISTRY_TABLE) + " SET last_used_at = now() "
+                + "WHERE table_name = ANY (?) AND removed_at IS NULL AND last_used_at < now() - interval '1 hour'";
+    }
+
+    // ---- a merge batch -------------------------------------------------------------------------
+
+    public String consumedTable(int dataset) {
+        return quote("ds_consumed_" + dataset);
+    }
+
+    public String latestTable(int dataset) {
+        return quote("ds_latest_" + dataset);
+    }
+
+    public String createConsumed(IngestedDataset d, int i) {
+        return "CREATE TEMPORARY TABLE " + consumedTable(i) + " (LIKE " + table(d.stagingTable()) + ") ON COMMIT DROP";
+    }
+
+    /**
+     * Takes exactly the staging rows this transaction's snapshot sees, deleting them in the same
+     * statement. A row whose transaction commits later is not in the snapshot, so it is neither
+     * read nor deleted, and the next batch takes it: no watermark can skip it.
+     */
+    public String consume(IngestedDataset d, int i) {
+        String columns = quoteAll(stagingColumns(d));
+        return "WITH c AS (DELETE FROM " + table(d.stagingTable()) + " RETURNING " + columns + ") INSERT INTO "
+                + consumedTable(i) + " (" + columns + ") SELECT " + columns + " FROM c";
+    }
+
+    /** Rows: count, min ds_seq, max ds_seq of the consumed rows. */
+    public String consumedSummary(int i) {
+        return "SELECT count(*), min(" + quote(TableLayout.SEQ) + "), max(" + quote(TableLayout.SEQ) + ") FROM " + consumedTable(i);
+    }
+
+    /** Keeps the consumed rows when the platform archives staging rows; the bound value is the batch id. */
+    public String archiveConsumed(IngestedDataset d, int i) {
+        String columns = quoteAll(stagingColumns(d));
+        return "INSERT INTO " + table(stagingArchiveTable(d)) + " (" + columns + ", " + quote(TableLayout.BATCH_ID) + ") SELECT "
+                + columns + ", ? FROM " + consumedTable(i);
+    }
+
+    /**
+     * Finds the first consumed row the batch cannot merge. Rows: ds_seq, problem. A null key, an
+     * unknown op, or (for anything but a delete) a null in a column the merge table requires.
+     */
+    public String firstBadRow(IngestedDataset d, int i) {
+        List<String> whens = new ArrayList<>();
+        List<String> conditions = new ArrayList<>();
+        for (MappedColumn k : d.keyColumns()) {
+            String test = quote(k.name()) + " IS NULL";
+            whens.add("WHEN " + test + " THEN 'key column " + k.name() + " is null'");
+            conditions.add(test);
+        }
+        String op = quote(TableLayout.OP);
+        String unknownOp = op + " IS NULL OR " + op + " NOT IN ('c', 'r', 'u', 'd')";
+        whens.add("WHEN " + unknownOp + " THEN 'unknown op ' || coalesce(quote_literal(" + op + "), 'NULL') || ' (expected c, r, u or d)'");
+        conditions.add(unknownOp);
+        for (MappedColumn c : d.nonKeyColumns()) {
+            if (!c.nullable()) {
+                String test = op + " <> 'd' AND " + quote(c.name()) + " IS NULL";
+                whens.add("WHEN " + test + " THEN 'column " + c.name() + " is null but the model requires a value'");
+                conditions.add("(" + test + ")");
+            }
+        }
+        return "SELECT " + quote(TableLayout.SEQ) + ", CASE " + String.join(" ", whens) + " END FROM " + consumedTable(i)
+                + " WHERE " + String.join(" OR ", conditions) + " ORDER BY " + quote(TableLayout.SEQ) + " LIMIT 1";
+    }
+
+    /** The last operation per key, by ds_seq, with the hash of its non-key values. */
+    public String createLatest(IngestedDataset d, int i) {
+        String keys = quoteAll(names(d.keyColumns()));
+        return "CREATE TEMPORARY TABLE " + latestTable(i) + " ON COMMIT DROP AS SELECT DISTINCT ON (" + keys + ") "
+                + quoteAll(names(d.columns())) + ", " + quote(TableLayout.OP) + ", " + quote(TableLayout.SEQ) + ", "
+                + rowHash(d) + " AS " + quote(TableLayout.ALL_HASH) + " FROM " + consumedTable(i)
+                + " ORDER BY " + keys + ", " + quote(TableLayout.SEQ) + " DESC";
+    }
+
+    public String analyze(String quotedTable) {
+        return "ANALYZE " + quotedTable;
+    }
+
+    /** Rows: upserts, deletes among the latest operations. */
+    public String latestSummary(int i) {
+        String op = quote(TableLayout.OP);
+        return "SELECT count(*) FILTER (WHERE " + op + " <> 'd'), count(*) FILTER (WHERE " + op + " = 'd') FROM " + latestTable(i);
+    }
+
+    /**
+     * The canonical hash of a row's non-key values: md5 of the jsonb array of the values, so NULL
+     * (json null) differs from '' and ('ab','c') from ('a','bc'); jsonb text does not depend on
+     * the session once {@link #sessionSettings()} are applied. Stored as uuid: 16 bytes.
+     */
+    public static String rowHash(IngestedDataset d) {
+        List<String> values = names(d.nonKeyColumns()).stream().map(PostgresNames::quote).toList();
+        return "md5(" + jsonArray(values) + "::text)::uuid";
+    }
+
+    private static String jsonArray(List<String> values) {
+        if (values.size() <= MAX_FUNCTION_ARGS) {
+            return "jsonb_build_array(" + String.join(", ", values) + ")";
+        }
+        List<String> chunks = new ArrayList<>();
+        for (int from = 0; from < values.size(); from += MAX_FUNCTION_ARGS) {
+            chunks.add(jsonArray(values.subList(from, Math.min(values.size(), from + MAX_FUNCTION_ARGS))));
+        }
+        return jsonArray(chunks);
+    }
+
+    /** Live mode: removes the rows whose last operation is a delete. */
+    public String liveDelete(IngestedDataset d, int i) {
+        return "DELETE FROM " + table(d.mergeTable()) + " m USING " + latestTable(i) + " l WHERE l." + quote(TableLayout.OP)
+                + " = 'd' AND " + keyJoin(d, "m", "l");
+    }
+
+    /**
+     * Live mode: inserts new keys and rewrites changed rows; a row whose hash is unchanged is not
+     * touched. Rows: inserted, updated. The bound value is the batch id. {@code xmax = 0} marks a
+     * row this statement inserted rather than updated (the documented upsert idiom; MERGE ...
+     * RETURNING needs PostgreSQL 17).
+     */
+    public String liveUpsert(IngestedDataset d, int i) {
+        List<String> columns = names(d.columns());
+        List<String> sets = new ArrayList<>();
+        for (MappedColumn c : d.nonKeyColumns()) {
+            sets.add(quote(c.name()) + " = EXCLUDED." + quote(c.name()));
+        }
+        sets.add(quote(TableLayout.ALL_HASH) + " = EXCLUDED." + quote(TableLayout.ALL_HASH));
+        sets.add(quote(TableLayout.BATCH_ID) + " = EXCLUDED." + quote(TableLayout.BATCH_ID));
+        String target = quote(d.mergeTable());
+        return "WITH u AS (INSERT INTO " + table(d.mergeTable()) + " AS " + target + " (" + quoteAll(columns) + ", "
+                + quote(TableLayout.ALL_HASH) + ", " + quote(TableLayout.BATCH_ID) + ") SELECT " + quoteAll(columns) + ", "
+                + quote(TableLayout.ALL_HASH) + ", ? FROM " + latestTable(i) + " WHERE " + quote(TableLayout.OP) + " <> 'd' "
+                + "ON CONFLICT (" + quoteAll(names(d.keyColumns())) + ") DO UPDATE SET " + String.join(", ", sets)
+                + " WHERE " + target + "." + quote(TableLayout.ALL_HASH) + " <> EXCLUDED." + quote(TableLayout.ALL_HASH)
+                + " RETURNING (xmax = 0) AS inserted) SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM u";
+    }
+
+    /**
+     * Milestoned mode: closes the live version of every key that was deleted or changed. Rows:
+     * closed by a delete, closed by a change.
+     */
+    public String milestonedClose(IngestedDataset d, int i) {
+        String op = quote(TableLayout.OP);
+        return "WITH closed AS (UPDATE " + table(d.mergeTable()) + " m SET " + quote(TableLayout.DP_OUT) + " = now() FROM "
+                + latestTable(i) + " l WHERE m." + quote(TableLayout.DP_OUT) + " IS NULL AND " + keyJoin(d, "m", "l")
+                + " AND (l." + op + " = 'd' OR m." + quote(TableLayout.ALL_HASH) + " <> l." + quote(TableLayout.ALL_HASH)
+                + ") RETURNING l." + op + ") SELECT count(*) FILTER (WHERE " + op + " = 'd'), count(*) FILTER (WHERE " + op
+                + " <> 'd') FROM closed";
+    }
+
+    /** Milestoned mode: inserts a live version for every upserted key that has none now. The bound value is the batch id. */
+    public String milestonedInsert(IngestedDataset d, int i) {
+        String columns = quoteAll(names(d.columns()));
+        return "INSERT INTO " + table(d.mergeTable()) + " (" + columns + ", " + quote(TableLayout.ALL_HASH) + ", "
+                + quote(TableLayout.BATCH_ID) + ", " + quote(TableLayout.DP_IN) + ") SELECT " + prefixed("l", names(d.columns()))
+                + ", l." + quote(TableLayout.ALL_HASH) + ", ?, now() FROM " + latestTable(i) + " l WHERE l." + quote(TableLayout.OP)
+                + " <> 'd' AND NOT EXISTS (SELECT 1 FROM " + table(d.mergeTable()) + " m WHERE m." + quote(TableLayout.DP_OUT)
+                + " IS NULL AND " + keyJoin(d, "m", "l") + ")";
+    }
+
+    public String dropTemporary(int i) {
+        return "DROP TABLE IF EXISTS " + consumedTable(i) + ", " + latestTable(i);
+    }
+
+    // ---- batch records -------------------------------------------------------------------------
+
+    /** Starts the batch's metrics row; rolled back with the batch. Rows: batch id, batch time. The bound values: stream, started at. */
+    public String startBatch() {
+        return "INSERT INTO " + table(TableLayout.METRICS_TABLE) + " (stream, status, batch_time, started_at) VALUES (?, 'running', now(), ?) "
+                + "RETURNING batch_id, batch_time";
+    }
+
+    /** Bound: staging rows, min seq, max seq, inserted, updated, deleted, unchanged, batch id. */
+    public String finishBatch() {
+        return "UPDATE " + table(TableLayout.METRICS_TABLE) + " SET status = 'succeeded', ended_at = clock_timestamp(), "
+                + "duration_ms = (extract(epoch FROM clock_timestamp() - started_at) * 1000)::bigint, staging_rows = ?, "
+                + "consumed_min_seq = ?, consumed_max_seq = ?, inserted = ?, updated = ?, deleted = ?, unchanged = ?, failure_count = 0 "
+                + "WHERE batch_id = ?";
+    }
+
+    /** Records a run that did not merge. Bound: stream, status, started at (twice), failure count, hint. Rows: batch id. */
+    public String recordRun() {
+        return "INSERT INTO " + table(TableLayout.METRICS_TABLE) + " (stream, status, batch_time, started_at, ended_at, duration_ms, "
+                + "failure_count, error_hint) VALUES (?, ?, now(), ?, clock_timestamp(), "
+                + "(extract(epoch FROM clock_timestamp() - ?::timestamptz) * 1000)::bigint, ?, ?) RETURNING batch_id";
+    }
+
+    /** Rows: consecutive failures of the stream so far. */
+    public String consecutiveFailures() {
+        return "SELECT consecutive_failures FROM " + table(TableLayout.BATCHES_TABLE) + " WHERE stream = ?";
+    }
+
+    /** Bound: stream, batch id, status, consecutive failures. */
+    public String recordStreamState() {
+        return "INSERT INTO " + table(TableLayout.BATCHES_TABLE)
+                + " (stream, last_batch_id, last_status, last_batch_time, last_success_at, consecutive_failures) "
+                + "VALUES (?, ?, ?, now(), CASE WHEN ?::int = 0 THEN now() END, ?) ON CONFLICT (stream) DO UPDATE SET "
+                + "last_batch_id = EXCLUDED.last_batch_id, last_status = EXCLUDED.last_status, last_batch_time = EXCLUDED.last_batch_time, "
+                + "last_success_at = coalesce(EXCLUDED.last_success_at, " + table(TableLayout.BATCHES_TABLE) + ".last_success_at), "
+                + "consecutive_failures = EXCLUDED.consecutive_failures";
+    }
+
+    // ---- unused tables -------------------------------------------------------------------------
+
+    /** Rows: table name, kind, stream, dataset, last used at, whether the table still exists. */
+    public String registeredTables() {
+        return "SELECT r.table_name, r.kind, r.stream, r.dataset, r.last_used_at, to_regclass(quote_ident(?) || '.' || quote_ident(r.table_name)) IS NOT NULL "
+                + "FROM " + table(TableLayout.REGISTRY_TABLE) + " r WHERE r.removed_at IS NULL ORDER BY r.table_name";
+    }
+
+    /** Rows: whether the registry table exists (bound: schema). */
+    public String registryExists() {
+        return "SELECT to_regclass(quote_ident(?) || '." + TableLayout.REGISTRY_TABLE + "') IS NOT NULL";
+    }
+
+    public String dropTable(String name) {
+        return "DROP TABLE " + table(name);
+    }
+
+    /**
+     * Moves a table into the archive schema under a name of its own (a table of the same name may
+     * have been archived before): rename first, while the name is unique in this schema.
+     */
+    public List<String> moveToArchive(String name, String archivedName) {
+        return List.of("ALTER TABLE " + table(name) + " RENAME TO " + quote(archivedName),
+                "ALTER TABLE " + table(archivedName) + " SET SCHEMA " + quote(archiveSchema()));
+    }
+
+    /** Bound: removal ('dropped' or 'archived as ...'), table name. */
+    public String recordRemoval() {
+        return "UPDATE " + table(TableLayout.REGISTRY_TABLE) + " SET removed_at = now(), removal = ? WHERE table_name = ?";
+    }
+
+    // ---- errors --------------------------------------------------------------------------------
+
+    /**
+     * The server's message and SQLSTATE without its detail, which may quote row values (and so
+     * personal data) that have no place in a log or an event.
+     */
+    public static String describe(SQLException e) {
+        if (e instanceof PSQLException p && p.getServerErrorMessage() != null) {
+            ServerErrorMessage m = p.getServerErrorMessage();
+            return m.getMessage() + " (SQLSTATE " + m.getSQLState() + ")";
+        }
+        return e.getMessage() + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")");
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    public static List<String> stagingColumns(IngestedDataset d) {
+        List<String> columns = new ArrayList<>(names(d.columns()));
+        columns.addAll(TableLayout.STAGING_SYSTEM_COLUMNS);
+        return columns;
+    }
+
+    private static List<String> names(List<MappedColumn> columns) {
+        return columns.stream().map(MappedColumn::name).toList();
+    }
+
+    private static String quoteAll(List<String> names) {
+        return names.stream().map(PostgresNames::quote).collect(Collectors.joining(", "));
+    }
+
+    private static String prefixed(String alias, List<String> names) {
+        return names.stream().map(n -> alias + "." + quote(n)).collect(Collectors.joining(", "));
+    }
+
+    private static String keyJoin(IngestedDataset d, String left, String right) {
+        Function<MappedColumn, String> eq = k -> left + "." + quote(k.name()) + " = " + right + "." + quote(k.name());
+        return d.keyColumns().stream().map(eq).collect(Collectors.joining(" AND "));
+    }
+}

@@ -1,0 +1,261 @@
+package io.datasurface.merge.postgres;
+
+import static java.util.Objects.requireNonNull;
+
+import io.datasurface.kpsg.BatchStream;
+import io.datasurface.kpsg.IngestedDataset;
+import io.datasurface.kpsg.MappedColumn;
+import io.datasurface.kpsg.PostgresNames;
+import io.datasurface.kpsg.TableLayout;
+import io.datasurface.model.Milestoning;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Makes the platform's tables match the intention graph: creates what is missing, adds columns the
+ * model gained (nullable: the rows already there have no value), and reports, without touching
+ * the table, what cannot be changed safely: a changed type, a missing primary key, a changed
+ * milestoning mode. Runs inside the caller's transaction.
+ */
+public final class Reconciler {
+
+    /** Something that keeps a table from matching the model; the message says what to do. */
+    public record Problem(String table, String message) {
+        public Problem {
+            requireNonNull(table, "table is null");
+            requireNonNull(message, "message is null");
+        }
+
+        @Override
+        public String toString() {
+            return table + ": " + message;
+        }
+    }
+
+    /** What reconcile did (or, in a failed batch, would have done) and what it could not do. */
+    public record Report(List<String> actions, List<Problem> problems) {
+        public Report {
+            actions = List.copyOf(requireNonNull(actions, "actions is null"));
+            problems = List.copyOf(requireNonNull(problems, "problems is null"));
+        }
+
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    private record Column(String type) {
+    }
+
+    private record Registration(String table, String kind, String stream, String dataset) {
+    }
+
+    private record Action(String description, List<String> statements, Registration registration) {
+    }
+
+    private record Catalog(boolean schemaExists, Map<String, Map<String, Column>> tables, Map<String, Set<String>> primaryKeys,
+            Set<String> indexes) {
+    }
+
+    private final Connection connection;
+    private final PostgresDialect sql;
+    private final boolean archiveStagingRows;
+    private boolean ddlLocked;
+
+    public Reconciler(Connection connection, PostgresDialect sql, boolean archiveStagingRows) {
+        this.connection = requireNonNull(connection, "connection is null");
+        this.sql = requireNonNull(sql, "sql is null");
+        this.archiveStagingRows = archiveStagingRows;
+    }
+
+    public Report reconcile(List<BatchStream> streams) throws SQLException {
+        List<Problem> problems = new ArrayList<>();
+        List<Action> actions = plan(loadCatalog(), streams, problems);
+        if (!actions.isEmpty() && !ddlLocked) {
+            // Two first runs of different streams must not both create the platform tables: take
+            // the schema's DDL lock, then plan again on what the other may have created meanwhile.
+            try (PreparedStatement lock = connection.prepareStatement(sql.advisoryLock())) {
+                lock.setString(1, sql.ddlLockName());
+                lock.execute();
+            }
+            ddlLocked = true;
+            problems.clear();
+            actions = plan(loadCatalog(), streams, problems);
+        }
+        List<String> done = new ArrayList<>();
+        try (Statement s = connection.createStatement()) {
+            for (Action action : actions) {
+                for (String statement : action.statements()) {
+                    s.execute(statement);
+                }
+                if (action.registration() != null) {
+                    register(action.registration());
+                }
+                done.add(action.description());
+            }
+        }
+        return new Report(done, problems);
+    }
+
+    private void register(Registration r) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement(sql.registerTable())) {
+            p.setString(1, r.table());
+            p.setString(2, r.kind());
+            p.setString(3, r.stream());
+            p.setString(4, r.dataset());
+            p.executeUpdate();
+        }
+    }
+
+    private List<Action> plan(Catalog catalog, List<BatchStream> streams, List<Problem> problems) {
+        List<Action> actions = new ArrayList<>();
+        String schema = sql.schema();
+        if (!catalog.schemaExists()) {
+            actions.add(new Action("created schema " + schema, List.of(sql.createSchema(schema)), null));
+        }
+        if (!catalog.tables().keySet().containsAll(List.of(TableLayout.METRICS_TABLE, TableLayout.BATCHES_TABLE, TableLayout.REGISTRY_TABLE))) {
+            actions.add(new Action("created the platform tables " + TableLayout.METRICS_TABLE + ", " + TableLayout.BATCHES_TABLE
+                    + " and " + TableLayout.REGISTRY_TABLE + " in " + schema, sql.createPlatformTables(), null));
+        }
+        for (BatchStream stream : streams) {
+            for (IngestedDataset d : stream.datasets()) {
+                String dataset = d.datastore() + "." + d.name();
+                planStaging(catalog, stream, d, dataset, actions, problems);
+                planMerge(catalog, stream, d, dataset, actions, problems);
+                if (archiveStagingRows) {
+                    String archive = PostgresDialect.stagingArchiveTable(d);
+                    Map<String, Column> existing = catalog.tables().get(archive);
+                    if (existing == null) {
+                        actions.add(new Action("created table " + schema + "." + archive, List.of(sql.createStagingArchive(d)),
+                                new Registration(archive, "staging_archive", stream.key(), dataset)));
+                    } else {
+                        checkColumns(archive, existing, d.columns(), List.of(TableLayout.SEQ, TableLayout.OP, TableLayout.BATCH_ID), actions, problems);
+                    }
+                }
+            }
+        }
+        return actions;
+    }
+
+    private void planStaging(Catalog catalog, BatchStream stream, IngestedDataset d, String dataset, List<Action> actions, List<Problem> problems) {
+        Map<String, Column> existing = catalog.tables().get(d.stagingTable());
+        if (existing == null) {
+            actions.add(new Action("created table " + sql.schema() + "." + d.stagingTable(), List.of(sql.createStaging(d)),
+                    new Registration(d.stagingTable(), "staging", stream.key(), dataset)));
+            return;
+        }
+        checkColumns(d.stagingTable(), existing, d.columns(), TableLayout.STAGING_SYSTEM_COLUMNS, actions, problems);
+    }
+
+    private void planMerge(Catalog catalog, BatchStream stream, IngestedDataset d, String dataset, List<Action> actions, List<Problem> problems) {
+        String table = d.mergeTable();
+        Map<String, Column> existing = catalog.tables().get(table);
+        boolean milestoned = stream.milestoning() == Milestoning.MILESTONED;
+        if (existing == null) {
+            actions.add(new Action("created table " + sql.schema() + "." + table + (milestoned ? " (milestoned)" : " (live only)"),
+                    sql.createMerge(d, stream.milestoning()), new Registration(table, "merge", stream.key(), dataset)));
+            return;
+        }
+        boolean hasMilestones = existing.containsKey(TableLayout.DP_IN) || existing.containsKey(TableLayout.DP_OUT);
+        if (milestoned != hasMilestones) {
+            problems.add(new Problem(sql.schema() + "." + table, "the model asks for " + stream.milestoning().yamlName()
+                    + " merging but the table was made for " + (hasMilestones ? "milestoned" : "liveOnly")
+                    + " merging; rename or drop the table (it is rebuilt from a new snapshot of the source) or restore the model's milestoning"));
+            return;
+        }
+        List<String> system = new ArrayList<>(List.of(TableLayout.ALL_HASH, TableLayout.BATCH_ID));
+        Set<String> expectedKey = new HashSet<>(d.keyColumns().stream().map(MappedColumn::name).toList());
+        if (milestoned) {
+            system.addAll(List.of(TableLayout.DP_IN, TableLayout.DP_OUT));
+            expectedKey.add(TableLayout.DP_IN);
+        }
+        checkColumns(table, existing, d.columns(), system, actions, problems);
+        Set<String> key = catalog.primaryKeys().getOrDefault(table, Set.of());
+        if (!key.equals(expectedKey)) {
+            problems.add(new Problem(sql.schema() + "." + table, (key.isEmpty() ? "the primary key index is missing" : "the primary key is on "
+                    + key + " instead of " + expectedKey) + "; merging needs it to find rows by key: recreate it with ALTER TABLE "
+                    + sql.table(table) + " ADD PRIMARY KEY (...) after removing duplicate keys, or drop the table to have it rebuilt"));
+        }
+        if (milestoned && !catalog.indexes().contains(PostgresDialect.liveIndex(d))) {
+            problems.add(new Problem(sql.schema() + "." + table, "the unique index " + PostgresDialect.liveIndex(d)
+                    + " on the live versions is missing; it keeps one live row per key: recreate it with " + sql.createLiveIndex(d)));
+        }
+    }
+
+    private void checkColumns(String table, Map<String, Column> existing, List<MappedColumn> model, List<String> system,
+            List<Action> actions, List<Problem> problems) {
+        String qualified = sql.schema() + "." + table;
+        for (String column : system) {
+            Column actual = existing.get(column);
+            String expected = PostgresDialect.systemColumnType(column);
+            if (actual == null) {
+                problems.add(new Problem(qualified, "the system column " + column + " (" + expected
+                        + ") is missing; the table was not made by DataSurface or was altered: restore the column or drop the table to have it rebuilt"));
+            } else if (!actual.type().equals(expected)) {
+                problems.add(new Problem(qualified, "the system column " + column + " is " + actual.type() + " instead of " + expected
+                        + "; restore its type or drop the table to have it rebuilt"));
+            }
+        }
+        for (MappedColumn column : model) {
+            Column actual = existing.get(column.name());
+            String expected = PostgresDialect.canonicalType(column.sqlType());
+            if (actual == null) {
+                actions.add(new Action("added column " + qualified + "." + column.name() + " " + column.sqlType() + " (nullable)",
+                        List.of(sql.addColumn(table, column)), null));
+            } else if (!actual.type().equals(expected)) {
+                problems.add(new Problem(qualified, "column " + column.name() + " is " + actual.type() + " but the model says "
+                        + column.sqlType() + "; a type change is not made automatically: migrate the column by hand (ALTER TABLE "
+                        + sql.table(table) + " ALTER COLUMN " + PostgresNames.quote(column.name()) + " TYPE " + column.sqlType()
+                        + ") or restore the model's type"));
+            }
+        }
+    }
+
+    private Catalog loadCatalog() throws SQLException {
+        boolean schemaExists;
+        try (PreparedStatement p = connection.prepareStatement(sql.schemaExists())) {
+            p.setString(1, sql.schema());
+            try (ResultSet rs = p.executeQuery()) {
+                schemaExists = rs.next();
+            }
+        }
+        Map<String, Map<String, Column>> tables = new HashMap<>();
+        try (PreparedStatement p = connection.prepareStatement(sql.catalogColumns())) {
+            p.setString(1, sql.schema());
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    tables.computeIfAbsent(rs.getString(1), t -> new LinkedHashMap<>()).put(rs.getString(2), new Column(rs.getString(3)));
+                }
+            }
+        }
+        Map<String, Set<String>> keys = new HashMap<>();
+        try (PreparedStatement p = connection.prepareStatement(sql.catalogPrimaryKeys())) {
+            p.setString(1, sql.schema());
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    keys.computeIfAbsent(rs.getString(1), t -> new HashSet<>()).add(rs.getString(2));
+                }
+            }
+        }
+        Set<String> indexes = new HashSet<>();
+        try (PreparedStatement p = connection.prepareStatement(sql.catalogIndexes())) {
+            p.setString(1, sql.schema());
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    indexes.add(rs.getString(1));
+                }
+            }
+        }
+        return new Catalog(schemaExists, tables, keys, indexes);
+    }
+}
