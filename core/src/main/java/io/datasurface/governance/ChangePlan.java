@@ -9,6 +9,8 @@ import io.datasurface.kpsg.IntentionGraphBuilder;
 import io.datasurface.kpsg.MappedColumn;
 import io.datasurface.kpsg.TableLayout;
 import io.datasurface.model.DataPlatform;
+import io.datasurface.render.airflow.AirflowDags;
+import io.datasurface.render.connect.SinkConnectors;
 import io.datasurface.model.Ecosystem;
 import io.datasurface.model.KubernetesPGStarter;
 import io.datasurface.model.Milestoning;
@@ -98,8 +100,7 @@ public record ChangePlan(List<PlatformPlan> platforms) {
             }
             Optional<Action> action = before.isEmpty() ? Optional.of(Action.ADDED) : after.isEmpty() ? Optional.of(Action.REMOVED) : Optional.empty();
             String schema = after.or(() -> before).orElseThrow().schema();
-            plans.add(new PlatformPlan(name, action, schema, items(before.map(IntentionGraph::streams).orElse(List.of()),
-                    after.map(IntentionGraph::streams).orElse(List.of()))));
+            plans.add(new PlatformPlan(name, action, schema, items(before, after)));
         }
         return new ChangePlan(plans);
     }
@@ -110,21 +111,24 @@ public record ChangePlan(List<PlatformPlan> platforms) {
                 .map(kpsg -> IntentionGraphBuilder.build(ecosystem, (KubernetesPGStarter) kpsg));
     }
 
-    private static List<Item> items(List<BatchStream> before, List<BatchStream> after) {
+    private static List<Item> items(Optional<IntentionGraph> beforeGraph, Optional<IntentionGraph> afterGraph) {
+        List<BatchStream> before = beforeGraph.map(IntentionGraph::streams).orElse(List.of());
+        List<BatchStream> after = afterGraph.map(IntentionGraph::streams).orElse(List.of());
         List<Item> items = new ArrayList<>();
         Map<String, BatchStream> old = byKey(before);
         Map<String, BatchStream> now = byKey(after);
         for (BatchStream stream : before) {
             if (!now.containsKey(stream.key())) {
                 items.add(new Item(Action.REMOVED, Kind.STREAM, stream.key(), List.of()));
-                items.add(new Item(Action.REMOVED, Kind.DAG, stream.key(), List.of()));
+                items.add(new Item(Action.REMOVED, Kind.DAG, AirflowDags.mergeDagId(beforeGraph.get().platform(), stream.key()), List.of()));
             }
         }
         for (BatchStream stream : after) {
             BatchStream was = old.get(stream.key());
             if (was == null) {
                 items.add(new Item(Action.ADDED, Kind.STREAM, stream.key(), List.of(describe(stream))));
-                items.add(new Item(Action.ADDED, Kind.DAG, stream.key(), List.of("every " + Durations.format(stream.schedule()))));
+                items.add(new Item(Action.ADDED, Kind.DAG, AirflowDags.mergeDagId(afterGraph.get().platform(), stream.key()),
+                        List.of("every " + Durations.format(stream.schedule()))));
                 continue;
             }
             List<String> details = new ArrayList<>();
@@ -141,14 +145,14 @@ public record ChangePlan(List<PlatformPlan> platforms) {
             }
             if (!details.isEmpty()) {
                 items.add(new Item(Action.ALTERED, Kind.STREAM, stream.key(), details));
-                items.add(new Item(Action.ALTERED, Kind.DAG, stream.key(), details));
+                items.add(new Item(Action.ALTERED, Kind.DAG, AirflowDags.mergeDagId(afterGraph.get().platform(), stream.key()), details));
             }
         }
         Map<String, Table> tablesBefore = tables(before);
         Map<String, Table> tablesAfter = tables(after);
         for (Table t : tablesBefore.values()) {
             if (!tablesAfter.containsKey(t.dataset().stagingTable())) {
-                items.add(new Item(Action.REMOVED, Kind.CONNECTOR, connector(t.dataset()), List.of()));
+                items.add(new Item(Action.REMOVED, Kind.CONNECTOR, SinkConnectors.connectorName(beforeGraph.get(), t.dataset()), List.of()));
                 items.add(new Item(Action.REMOVED, Kind.STAGING_TABLE, t.dataset().stagingTable(), List.of()));
                 items.add(new Item(Action.REMOVED, Kind.MERGE_TABLE, t.dataset().mergeTable(), List.of()));
             }
@@ -157,14 +161,15 @@ public record ChangePlan(List<PlatformPlan> platforms) {
             Table was = tablesBefore.get(t.dataset().stagingTable());
             IngestedDataset d = t.dataset();
             if (was == null) {
-                items.add(new Item(Action.ADDED, Kind.CONNECTOR, connector(d), List.of()));
+                items.add(new Item(Action.ADDED, Kind.CONNECTOR, SinkConnectors.connectorName(afterGraph.get(), d), List.of(connector(d))));
                 items.add(new Item(Action.ADDED, Kind.STAGING_TABLE, d.stagingTable(), List.of(columns(d.columns()))));
                 items.add(new Item(Action.ADDED, Kind.MERGE_TABLE, d.mergeTable(),
                         List.of(columns(d.columns()) + (t.milestoning() == Milestoning.MILESTONED ? ", milestoned" : ", live only"))));
                 continue;
             }
             if (!was.dataset().topic().equals(d.topic())) {
-                items.add(new Item(Action.ALTERED, Kind.CONNECTOR, connector(d), List.of("topic " + was.dataset().topic() + " -> " + d.topic())));
+                items.add(new Item(Action.ALTERED, Kind.CONNECTOR, SinkConnectors.connectorName(afterGraph.get(), d),
+                        List.of("topic " + was.dataset().topic() + " -> " + d.topic())));
             }
             List<String> columnChanges = columnChanges(was.dataset().columns(), d.columns());
             if (!columnChanges.isEmpty()) {
@@ -235,7 +240,7 @@ public record ChangePlan(List<PlatformPlan> platforms) {
     }
 
     private static String connector(IngestedDataset d) {
-        return d.topic() + " -> " + d.stagingTable();
+        return "topic " + d.topic() + " -> table " + d.stagingTable();
     }
 
     private static String columns(List<MappedColumn> columns) {
