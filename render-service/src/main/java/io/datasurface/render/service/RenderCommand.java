@@ -1,0 +1,53 @@
+package io.datasurface.render.service;
+
+import io.datasurface.render.KpsgRenderer;
+import io.datasurface.render.RenderedFile;
+import io.datasurface.render.airflow.AirflowDags;
+import io.datasurface.render.connect.SinkConnectors;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "render", description = "Writes the platform's Airflow DAGs and Kafka Connect sinks (Terraform and JSON). "
+        + "Exit 1 when the model has errors, 2 for unusable input.")
+public class RenderCommand implements Callable<Integer> {
+
+    @Mixin
+    PlatformOptions options;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "The output folder; dags/ and kafka-connect/ are written under it.")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Inject
+    RenderConfig config;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PlatformOptions.Loaded loaded = options.load(config.settings(), err);
+        if (loaded instanceof PlatformOptions.Loaded.Failed failed) {
+            return failed.exitCode();
+        }
+        var request = ((PlatformOptions.Loaded.Ready) loaded).request();
+        List<RenderedFile> files;
+        try {
+            files = KpsgRenderer.render(request);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.UNUSABLE;
+        }
+        List<RenderedOutput.Owned> owned = List.of(new RenderedOutput.Owned(AirflowDags.FOLDER, request.graph().schema() + "_"),
+                new RenderedOutput.Owned(SinkConnectors.folder(request.graph()), ""));
+        return Output.write(spec, out, files, owned, request.graph().streams().size() + " batch-stream(s)");
+    }
+}
