@@ -8,12 +8,17 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.datasurface.lint.Problem;
 import io.datasurface.lint.Severity;
+import io.datasurface.model.ModelPaths;
 import io.datasurface.model.ObjectPath;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Optional;
 
 /**
@@ -44,8 +49,57 @@ public final class ModelSchema {
         if (message.getProperty() != null && "additionalProperties".equals(message.getType())) {
             pointer = pointer + "/" + message.getProperty();
         }
-        return new Problem(Severity.ERROR, "schema", ObjectPath.of("file", document.file()), Optional.of(document.locate(pointer)),
-                at + ": " + message.getError() + " (see " + RESOURCE.substring(1) + ")");
+        return new Problem(Severity.ERROR, "schema", objectPath(document, message.getInstanceLocation().toString()),
+                Optional.of(document.locate(pointer)), at + ": " + message.getError() + " (see " + RESOURCE.substring(1) + ")");
+    }
+
+    /** The kind of object each list field of a model file holds. */
+    private static final Map<String, String> ELEMENT_KINDS = Map.ofEntries(
+            Map.entry("platforms", "platform"), Map.entry("vendors", "vendor"), Map.entry("locations", "location"),
+            Map.entry("zones", "zone declaration"), Map.entry("teams", "team declaration"), Map.entry("datastores", "datastore"),
+            Map.entry("datasets", "dataset"), Map.entry("columns", "column"), Map.entry("workspaces", "workspace"),
+            Map.entry("groups", "group"), Map.entry("sinks", "sink"));
+    private static final Pattern ZONE_FOLDER = Pattern.compile("zones/([^/]+)/.*");
+
+    /**
+     * Names the object a JSON pointer falls in as a reader would ({@code zone USA / team sales /
+     * datastore customer_db}), following the named list elements on the way down.
+     */
+    static ObjectPath objectPath(YamlDocument document, String pointer) {
+        JsonNode root = document.root();
+        String kind = root.path("kind").asText();
+        Matcher zoneFolder = ZONE_FOLDER.matcher(document.file());
+        String zone = zoneFolder.matches() ? zoneFolder.group(1) : "";
+        ObjectPath path = switch (kind) {
+            case "GovernanceZone" -> ModelPaths.zone(root.path("name").asText(zone));
+            case "Team" -> ModelPaths.team(zone, root.path("name").asText());
+            default -> ObjectPath.ROOT;
+        };
+        JsonNode node = root;
+        String[] segments = pointer.isEmpty() ? new String[0] : pointer.substring(1).split("/");
+        for (int i = 0; i < segments.length; i++) {
+            String field = segments[i].replace("~1", "/").replace("~0", "~");
+            node = node.isArray() ? node.path(parseIndex(field)) : node.path(field);
+            String elementKind = ELEMENT_KINDS.get(field);
+            if (elementKind != null && i + 1 < segments.length && node.isArray()) {
+                JsonNode element = node.path(parseIndex(segments[i + 1]));
+                String name = element.hasNonNull("name") ? element.path("name").asText()
+                        : element.has("datastore") ? element.path("datastore").asText() + "." + element.path("dataset").asText()
+                        : "#" + segments[i + 1];
+                path = path.child(elementKind, name);
+                node = element;
+                i++;
+            }
+        }
+        return path;
+    }
+
+    private static int parseIndex(String segment) {
+        try {
+            return Integer.parseInt(segment);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static JsonSchema load() {

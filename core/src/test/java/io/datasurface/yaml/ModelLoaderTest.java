@@ -146,6 +146,19 @@ class ModelLoaderTest {
     }
 
     @Test
+    void schemaProblemNamesTheObjectItIsIn() throws Exception {
+        String team = minimalFiles().get("zones/North/teams/producers.yaml").replace("{name: email, type: varchar(200), nullable: true}",
+                "{name: email, type: varchar(200), nulable: true}");
+
+        LoadedModel model = loadWith("zones/North/teams/producers.yaml", team);
+
+        assertThat(model.problems()).singleElement().extracting(Problem::toString).asString()
+                .startsWith("zones/North/teams/producers.yaml:14:")
+                .contains("[schema] zone North / team producers / datastore shop_db / dataset customers / column email: ")
+                .contains("'nulable' is not defined in the schema");
+    }
+
+    @Test
     void strayFilesAreWarnedAboutAndIgnored() throws Exception {
         LoadedModel model = loadWith("zones/North/extra.yaml", "a: 1\n");
 
