@@ -2,13 +2,10 @@ package io.datasurface.kpsg;
 
 import io.datasurface.model.CaptureMetaData;
 import io.datasurface.model.Column;
-import io.datasurface.model.DatasetGroup;
-import io.datasurface.model.DatasetSink;
 import io.datasurface.model.Datastore;
 import io.datasurface.model.Ecosystem;
 import io.datasurface.model.KubernetesPGStarter;
 import io.datasurface.model.Milestoning;
-import io.datasurface.model.Workspace;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -32,23 +29,10 @@ public final class IntentionGraphBuilder {
     public static IntentionGraph build(Ecosystem ecosystem, KubernetesPGStarter platform) {
         Map<String, Milestoning> milestoningBySink = new LinkedHashMap<>();
         Map<String, Consumed> consumed = new LinkedHashMap<>();
-        for (Ecosystem.TeamInZone consumer : ecosystem.teams()) {
-            for (Workspace workspace : consumer.team().workspaces()) {
-                if (!workspace.platform().equals(platform.name())) {
-                    continue;
-                }
-                for (DatasetGroup group : workspace.groups()) {
-                    for (DatasetSink sink : group.sinks()) {
-                        Optional<Ecosystem.StoreInTeam> store = ecosystem.datastore(sink.datastore());
-                        Optional<io.datasurface.model.Dataset> dataset = store.flatMap(s -> s.store().dataset(sink.dataset()));
-                        if (dataset.isEmpty() || !ingestible(store.get().store(), platform)) {
-                            continue;
-                        }
-                        String fullName = sink.datastore() + "." + sink.dataset();
-                        consumed.putIfAbsent(fullName, new Consumed(store.get(), dataset.get()));
-                        milestoningBySink.merge(fullName, group.milestoning(), Milestoning::strictest);
-                    }
-                }
+        for (Ecosystem.ConsumedDataset c : ecosystem.datasetsConsumedOn(platform.name())) {
+            if (ingestible(c.store().store(), platform)) {
+                consumed.putIfAbsent(c.fullName(), new Consumed(c.store(), c.dataset()));
+                milestoningBySink.merge(c.fullName(), c.milestoning(), Milestoning::strictest);
             }
         }
 

@@ -10,13 +10,10 @@ import io.datasurface.model.Column;
 import io.datasurface.model.Credential;
 import io.datasurface.model.DataPlatform;
 import io.datasurface.model.Dataset;
-import io.datasurface.model.DatasetGroup;
-import io.datasurface.model.DatasetSink;
 import io.datasurface.model.Ecosystem;
 import io.datasurface.model.KubernetesPGStarter;
 import io.datasurface.model.ModelPaths;
 import io.datasurface.model.ObjectPath;
-import io.datasurface.model.Workspace;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,22 +38,9 @@ final class PlatformRule implements LintRule {
             }
             Map<String, Ecosystem.StoreInTeam> stores = new LinkedHashMap<>();
             Map<String, Dataset> datasets = new LinkedHashMap<>();
-            for (Ecosystem.TeamInZone t : ecosystem.teams()) {
-                for (Workspace workspace : t.team().workspaces()) {
-                    if (!workspace.platform().equals(platform.name())) {
-                        continue;
-                    }
-                    for (DatasetGroup group : workspace.groups()) {
-                        for (DatasetSink sink : group.sinks()) {
-                            Optional<Ecosystem.StoreInTeam> store = ecosystem.datastore(sink.datastore());
-                            Optional<Dataset> dataset = store.flatMap(s -> s.store().dataset(sink.dataset()));
-                            if (dataset.isPresent()) {
-                                stores.putIfAbsent(sink.datastore(), store.get());
-                                datasets.putIfAbsent(sink.toString(), dataset.get());
-                            }
-                        }
-                    }
-                }
+            for (Ecosystem.ConsumedDataset c : ecosystem.datasetsConsumedOn(platform.name())) {
+                stores.putIfAbsent(c.store().store().name(), c.store());
+                datasets.putIfAbsent(c.fullName(), c.dataset());
             }
             for (Ecosystem.StoreInTeam store : stores.values()) {
                 ObjectPath storePath = ModelPaths.datastore(store.zone().name(), store.team().name(), store.store().name());

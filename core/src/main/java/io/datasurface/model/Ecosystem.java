@@ -42,6 +42,36 @@ public record Ecosystem(String name, Repository owner, Documentation documentati
         return Optional.empty();
     }
 
+    /**
+     * Every dataset that a workspace served by the platform consumes, once per sink, in model
+     * order; sinks that do not resolve are left out (lint reports them).
+     */
+    public List<ConsumedDataset> datasetsConsumedOn(String platformName) {
+        List<ConsumedDataset> consumed = new java.util.ArrayList<>();
+        for (TeamInZone consumer : teams()) {
+            for (Workspace workspace : consumer.team().workspaces()) {
+                if (!workspace.platform().equals(platformName)) {
+                    continue;
+                }
+                for (DatasetGroup group : workspace.groups()) {
+                    for (DatasetSink sink : group.sinks()) {
+                        Optional<StoreInTeam> store = datastore(sink.datastore());
+                        Optional<Dataset> dataset = store.flatMap(s -> s.store().dataset(sink.dataset()));
+                        dataset.ifPresent(d -> consumed.add(new ConsumedDataset(store.get(), d, group.milestoning())));
+                    }
+                }
+            }
+        }
+        return consumed;
+    }
+
+    /** A dataset a workspace consumes, with the store that publishes it and the history the workspace needs. */
+    public record ConsumedDataset(StoreInTeam store, Dataset dataset, Milestoning milestoning) {
+        public String fullName() {
+            return store.store().name() + "." + dataset.name();
+        }
+    }
+
     public record TeamInZone(GovernanceZone zone, Team team) {
     }
 
