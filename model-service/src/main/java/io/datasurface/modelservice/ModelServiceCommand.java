@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
 @TopCommand
 @Command(name = "model-service", mixinStandardHelpOptions = true,
         description = "Lints DataSurface models, checks proposed changes and shows what platforms will run.",
-        subcommands = {LintCommand.class, GraphCommand.class})
+        subcommands = {LintCommand.class, GraphCommand.class, CheckCommand.class, PlanCommand.class})
 public class ModelServiceCommand {
 }

@@ -1,0 +1,69 @@
+package io.datasurface.modelservice;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.datasurface.governance.Repositories;
+import io.datasurface.model.Repository;
+import io.datasurface.modelservice.governance.ChangeCheckRunner;
+import io.datasurface.modelservice.governance.CheckReport;
+import io.datasurface.modelservice.governance.UnusableInputException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "check", description = "Checks a proposed change (head) against the live model (base) for the repository that proposes it. "
+        + "Exit 0 accepted, 1 rejected, 2 unusable input.")
+public class CheckCommand implements Callable<Integer> {
+
+    @Option(names = "--repo-dir", required = true, paramLabel = "GITDIR", description = "A clone of the model repository (work tree or bare).")
+    Path repoDir;
+
+    @Option(names = "--base", required = true, paramLabel = "REF", description = "The live model: a branch, tag or commit, e.g. origin/main.")
+    String base;
+
+    @Option(names = "--head", required = true, paramLabel = "REF", description = "The proposed model: a branch, tag or commit.")
+    String head;
+
+    @Option(names = "--source", required = true, paramLabel = "URL@BRANCH", description = "The repository and branch proposing the change.")
+    String source;
+
+    @Option(names = "--model-path", paramLabel = "SUBDIR", description = "The folder holding ecosystem.yaml, when it is not the repository root.")
+    String modelPath;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Repository proposer;
+        try {
+            proposer = Repositories.parse(source);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.UNUSABLE;
+        }
+        ChangeCheckRunner.Result result;
+        try {
+            result = ChangeCheckRunner.check(repoDir, base, head, proposer, Optional.ofNullable(modelPath));
+        } catch (UnusableInputException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.UNUSABLE;
+        }
+        if (format == OutputFormat.json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(CheckReport.json(result)));
+        } else {
+            CheckReport.text(result).forEach(out::println);
+        }
+        return result.check().accepted() ? ExitCodes.OK : ExitCodes.REJECTED;
+    }
+}

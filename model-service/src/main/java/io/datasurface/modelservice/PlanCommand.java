@@ -1,0 +1,61 @@
+package io.datasurface.modelservice;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.datasurface.modelservice.governance.ChangeCheckRunner;
+import io.datasurface.modelservice.governance.CheckReport;
+import io.datasurface.modelservice.governance.UnusableInputException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "plan", description = "Shows what a change will do on each platform once merged: batch-streams, DAGs, connectors, staging and "
+        + "merge tables added, altered or removed. Exit 0 with a plan, 1 when either model has errors, 2 for unusable input.")
+public class PlanCommand implements Callable<Integer> {
+
+    @Option(names = "--repo-dir", required = true, paramLabel = "GITDIR", description = "A clone of the model repository (work tree or bare).")
+    Path repoDir;
+
+    @Option(names = "--base", required = true, paramLabel = "REF", description = "The live model: a branch, tag or commit.")
+    String base;
+
+    @Option(names = "--head", required = true, paramLabel = "REF", description = "The proposed model: a branch, tag or commit.")
+    String head;
+
+    @Option(names = "--model-path", paramLabel = "SUBDIR", description = "The folder holding ecosystem.yaml, when it is not the repository root.")
+    String modelPath;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ChangeCheckRunner.PlanResult result;
+        try {
+            result = ChangeCheckRunner.plan(repoDir, base, head, Optional.ofNullable(modelPath));
+        } catch (UnusableInputException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.UNUSABLE;
+        }
+        if (result.plan().isEmpty()) {
+            result.problems().forEach(p -> err.println("error: " + p));
+            return ExitCodes.REJECTED;
+        }
+        if (format == OutputFormat.json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(CheckReport.planJson(result)));
+        } else {
+            CheckReport.planText(result).forEach(out::println);
+        }
+        return ExitCodes.OK;
+    }
+}

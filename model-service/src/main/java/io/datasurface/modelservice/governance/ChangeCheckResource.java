@@ -1,0 +1,68 @@
+package io.datasurface.modelservice.governance;
+
+import io.datasurface.governance.Repositories;
+import io.datasurface.model.Repository;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The change check for a git host's webhook or a CI job: the same answer as
+ * {@code model-service check --format json}. A rejected change is a normal answer (200 with
+ * {@code accepted: false}); 400 means the request is malformed, 422 that it names a repository,
+ * ref or model that cannot be used.
+ */
+@Path("/api/changes/check")
+public class ChangeCheckResource {
+
+    /** The request body; {@code modelPath} is optional. */
+    public record CheckRequest(String repoDir, String base, String head, String source, String modelPath) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response check(CheckRequest request) {
+        if (request == null) {
+            return error(400, List.of("send a JSON body {\"repoDir\", \"base\", \"head\", \"source\"} with optional \"modelPath\""));
+        }
+        List<String> missing = new ArrayList<>();
+        require(request.repoDir(), "repoDir: the path of a clone of the model repository on the service's machine", missing);
+        require(request.base(), "base: the live model's ref, e.g. main", missing);
+        require(request.head(), "head: the proposed model's ref or commit", missing);
+        require(request.source(), "source: the proposing repository as URL@BRANCH", missing);
+        if (!missing.isEmpty()) {
+            return error(400, missing.stream().map(m -> "missing " + m).toList());
+        }
+        Repository source;
+        try {
+            source = Repositories.parse(request.source());
+        } catch (IllegalArgumentException e) {
+            return error(400, List.of(e.getMessage()));
+        }
+        try {
+            ChangeCheckRunner.Result result = ChangeCheckRunner.check(java.nio.file.Path.of(request.repoDir()), request.base(), request.head(),
+                    source, Optional.ofNullable(request.modelPath()).filter(p -> !p.isBlank()));
+            return Response.ok(CheckReport.json(result)).build();
+        } catch (UnusableInputException e) {
+            return error(422, List.of(e.getMessage()));
+        }
+    }
+
+    private static void require(String value, String what, List<String> missing) {
+        if (value == null || value.isBlank()) {
+            missing.add(what);
+        }
+    }
+
+    private static Response error(int status, List<String> errors) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("errors", errors)).build();
+    }
+}
