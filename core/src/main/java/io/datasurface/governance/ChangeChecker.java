@@ -31,7 +31,6 @@ import java.util.stream.Collectors;
  * All violations are reported together.
  */
 public final class ChangeChecker {
-    private static final String REFERENCE_RULE = "reference";
 
     private ChangeChecker() {
     }
@@ -40,9 +39,7 @@ public final class ChangeChecker {
         Owners owners = new Owners(base, head.ecosystem());
         List<Violation> violations = new ArrayList<>();
         for (Problem problem : head.errors()) {
-            if (head.ecosystem().isEmpty() || !isPendingDeclaration(problem, head.ecosystem().get())) {
-                violations.add(new Violation.LintError(problem, owners.of(problem.path()), source));
-            }
+            violations.add(new Violation.LintError(problem, owners.of(problem.path()), source));
         }
         if (!owners.isKnown(source)) {
             violations.add(new Violation.UnknownSource(source, owners.all()));
@@ -60,31 +57,6 @@ public final class ChangeChecker {
         }
         checkDatasets(base, after, owners, source, head.sources(), baseSources, violations);
         return new ChangeCheck(source, changes, violations);
-    }
-
-    /**
-     * A declaration whose definition does not exist yet (or no longer) is the step between the
-     * declaring owner's change and the declared owner's: zones and teams are declared before they
-     * are defined and removed in reverse. Lint reports it as an error for a model at rest; for a
-     * change it is the expected intermediate state.
-     */
-    private static boolean isPendingDeclaration(Problem problem, Ecosystem head) {
-        if (!problem.rule().equals(REFERENCE_RULE)) {
-            return false;
-        }
-        for (var zone : head.zoneDeclarations()) {
-            if (problem.path().equals(ModelPaths.zoneDeclaration(zone.name())) && head.zone(zone.name()).isEmpty()) {
-                return true;
-            }
-        }
-        for (var zone : head.zones()) {
-            for (var team : zone.teamDeclarations()) {
-                if (problem.path().equals(ModelPaths.teamDeclaration(zone.name(), team.name())) && zone.team(team.name()).isEmpty()) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static void checkDatasets(Ecosystem base, Ecosystem head, Owners owners, Repository source, SourceMap headSources,

@@ -20,9 +20,11 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Every reference resolves: zone and team declarations have definitions and the other way round,
- * workspaces name a platform, sinks name a datastore and one of its datasets, datastore locations
- * name a vendor's location.
+ * Every reference resolves: zone and team definitions are declared, workspaces name a platform,
+ * sinks name a datastore and one of its datasets, datastore locations name a vendor's location. A
+ * declaration not defined yet is only a warning: it is the step between the declaring owner's change
+ * and the declared owner's, since zones and teams are declared before they are defined and removed
+ * in reverse.
  */
 final class ReferenceRule implements LintRule {
     static final String RULE = "reference";
@@ -31,8 +33,8 @@ final class ReferenceRule implements LintRule {
     public void check(Ecosystem ecosystem, ProblemCollector problems) {
         for (ZoneDeclaration declaration : ecosystem.zoneDeclarations()) {
             if (ecosystem.zone(declaration.name()).isEmpty()) {
-                problems.error(RULE, ModelPaths.zoneDeclaration(declaration.name()), "zone " + declaration.name()
-                        + " is declared but not defined: add zones/" + declaration.name() + "/zone.yaml (from " + declaration.owner()
+                problems.warning(RULE, ModelPaths.zoneDeclaration(declaration.name()), "zone " + declaration.name()
+                        + " is declared but not defined yet: add zones/" + declaration.name() + "/zone.yaml (from " + declaration.owner()
                         + ") or remove the declaration");
             }
         }
@@ -43,8 +45,8 @@ final class ReferenceRule implements LintRule {
             }
             for (TeamDeclaration declaration : zone.teamDeclarations()) {
                 if (zone.team(declaration.name()).isEmpty()) {
-                    problems.error(RULE, ModelPaths.teamDeclaration(zone.name(), declaration.name()), "team " + declaration.name()
-                            + " is declared but not defined: add zones/" + zone.name() + "/teams/" + declaration.name() + ".yaml (from "
+                    problems.warning(RULE, ModelPaths.teamDeclaration(zone.name(), declaration.name()), "team " + declaration.name()
+                            + " is declared but not defined yet: add zones/" + zone.name() + "/teams/" + declaration.name() + ".yaml (from "
                             + declaration.owner() + ") or remove the declaration");
                 }
             }
