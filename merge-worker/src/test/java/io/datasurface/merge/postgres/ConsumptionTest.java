@@ -1,0 +1,164 @@
+package io.datasurface.merge.postgres;
+
+import static io.datasurface.merge.postgres.MergeFixture.CUSTOMERS;
+import static io.datasurface.merge.postgres.MergeFixture.LEDGER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.datasurface.merge.TestModel;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** Which staging rows a batch takes: all committed ones, each exactly once, whatever commits late or runs at once. */
+class ConsumptionTest {
+
+    @Test
+    void stagingRowCommittedAfterABatchRanIsMergedByTheNextBatch() throws Exception {
+        MergeFixture f = new MergeFixture(TestModel.standard());
+        f.merge(CUSTOMERS);
+        try (Connection late = MergeFixture.DB.connect()) {
+            late.setAutoCommit(false);
+            f.stage(late, f.dataset("customers"), "c", 1L, "Late", null, new BigDecimal("1.00"));
+            f.customer("c", 2, "OnTime", null, "2.00");
+
+            MergeEngine.Merged first = f.merge(CUSTOMERS);
+            assertThat(f.rows("customers")).containsExactly("2|OnTime|NULL|2.00");
+            assertThat(first.stagingRows()).isEqualTo(1);
+
+            late.commit();
+        }
+        long lateSeq = f.count("SELECT ds_seq FROM " + f.stagingTable("customers"));
+        long consumedMax = f.count("SELECT max(consumed_max_seq) FROM " + f.metrics());
+        assertThat(lateSeq).as("a max(ds_seq) watermark would have skipped the late row").isLessThan(consumedMax);
+
+        MergeEngine.Merged second = f.merge(CUSTOMERS);
+
+        assertThat(second.stagingRows()).isEqualTo(1);
+        assertThat(f.rows("customers")).containsExactly("1|Late|NULL|1.00", "2|OnTime|NULL|2.00");
+    }
+
+    @Test
+    void twoMergesOfOneStreamStartedTogetherMergeOnce() throws Exception {
+        MergeFixture f = new MergeFixture(TestModel.standard());
+        for (int i = 1; i <= 50; i++) {
+            f.customer("c", i, "C" + i, null, i + ".00");
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        MergeEngine.Hook slow = (step, dataset, c) -> {
+            if (step == MergeEngine.Step.COMMIT) {
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<MergeEngine.Outcome>> runs = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            runs.add(pool.submit(() -> {
+                start.await();
+                return f.merge(CUSTOMERS, slow);
+            }));
+        }
+        start.countDown();
+        List<MergeEngine.Outcome> outcomes = new ArrayList<>();
+        for (Future<MergeEngine.Outcome> run : runs) {
+            outcomes.add(run.get());
+        }
+        pool.shutdown();
+
+        assertThat(outcomes).filteredOn(o -> o instanceof MergeEngine.Merged).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> o instanceof MergeEngine.AlreadyRunning).hasSize(1);
+        assertThat(f.count("SELECT count(*) FROM " + f.mergeTable("customers"))).isEqualTo(50);
+        assertThat(f.strings("SELECT status || ' ' || staging_rows FROM " + f.metrics() + " ORDER BY status"))
+                .containsExactly("already_running 0", "succeeded 50");
+    }
+
+    @Test
+    void failureInTheSecondDatasetLeavesTheFirstUntouched() {
+        MergeFixture f = new MergeFixture(TestModel.standard());
+        f.account("c", "A1", "Ann");
+        f.entry("c", 1L, "A1", "1.00", null);
+        f.merge(LEDGER);
+        f.account("u", "A1", "Ann Smith");
+        f.entry("c", null, "A1", "2.00", null);
+
+        MergeEngine.Outcome failed = f.merge(LEDGER, MergeEngine.Hook.NONE);
+
+        assertThat(failed).isInstanceOf(MergeEngine.Failed.class);
+        long badSeq = f.count("SELECT ds_seq FROM " + f.stagingTable("entries"));
+        assertThat(((MergeEngine.Failed) failed).hint()).contains("staging row ds_seq=" + badSeq, "key column entry_id is null",
+                f.schema + ".ledger_db_entries_staging");
+        assertThat(f.rows("accounts")).containsExactly("A1|Ann|live");
+        assertThat(f.count("SELECT count(*) FROM " + f.stagingTable("accounts"))).as("nothing consumed").isEqualTo(1);
+        assertThat(f.strings("SELECT status || ' ' || failure_count || ' ' || (coalesce(error_hint, '') LIKE '%ds_seq=" + badSeq + "%') FROM "
+                + f.metrics() + " ORDER BY batch_id")).containsExactly("succeeded 0 false", "failed 1 true");
+
+        f.execute("DELETE FROM " + f.stagingTable("entries") + " WHERE ds_seq = " + badSeq);
+        f.merge(LEDGER);
+        assertThat(f.rows("accounts")).containsExactly("A1|Ann|closed", "A1|Ann Smith|live");
+    }
+
+    @Test
+    void unknownOpFailsTheBatchNamingTheRow() {
+        MergeFixture f = new MergeFixture(TestModel.standard());
+        f.customer("c", 1, "Ann", null, "1.00");
+        f.customer("x", 2, "Bob", null, "2.00");
+
+        MergeEngine.Outcome failed = f.merge(CUSTOMERS, MergeEngine.Hook.NONE);
+
+        long seq = f.count("SELECT max(ds_seq) FROM " + f.stagingTable("customers"));
+        assertThat(((MergeEngine.Failed) failed).hint()).contains("staging row ds_seq=" + seq, "unknown op 'x'");
+        assertThat(f.count("SELECT count(*) FROM " + f.stagingTable("customers"))).isEqualTo(2);
+    }
+
+    @Test
+    void missingRequiredValueFailsTheBatchNamingTheRowAndColumn() {
+        MergeFixture f = new MergeFixture(TestModel.standard());
+        f.customer("c", 1, null, null, "1.00");
+
+        MergeEngine.Outcome failed = f.merge(CUSTOMERS, MergeEngine.Hook.NONE);
+
+        assertThat(((MergeEngine.Failed) failed).hint()).contains("ds_seq=1", "column name is null but the model requires a value");
+    }
+
+    @Test
+    void hashTellsNullFromEmptyAndRespectsColumnBoundaries() {
+        MergeFixture f = new MergeFixture(TestModel.standard());
+        f.customer("c", 1, "ab", "c", "1.00");
+        f.customer("c", 2, "x", null, "1.00");
+        f.merge(CUSTOMERS);
+
+        f.customer("u", 1, "a", "bc", "1.00");
+        f.customer("u", 2, "x", "", "1.00");
+        MergeEngine.Merged changed = f.merge(CUSTOMERS);
+        f.customer("u", 1, "a", "bc", "1.00");
+        MergeEngine.Merged same = f.merge(CUSTOMERS);
+
+        assertThat(changed.updated()).isEqualTo(2);
+        assertThat(same.unchanged()).isEqualTo(1);
+        assertThat(f.strings("SELECT ds_all_hash::text FROM " + f.mergeTable("customers") + " WHERE id = 1"))
+                .as("md5 of the jsonb text [\"a\", \"bc\", 1.00], the same on every server")
+                .containsExactly(Md5.uuid("[\"a\", \"bc\", 1.00]"));
+    }
+
+    /** The hash computed outside PostgreSQL, to pin the canonical form. */
+    private static final class Md5 {
+        static String uuid(String text) throws IllegalStateException {
+            try {
+                String hex = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                        .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-" + hex.substring(16, 20) + "-" + hex.substring(20);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package io.datasurface.merge.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.datasurface.kpsg.BatchStream;
+import io.datasurface.kpsg.IngestedDataset;
+import io.datasurface.kpsg.IntentionGraph;
+import io.datasurface.kpsg.MappedColumn;
+import io.datasurface.kpsg.PostgresNames;
+import io.datasurface.merge.TestModel;
+import io.datasurface.model.Milestoning;
+import io.datasurface.testing.TestingPostgres;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** A schema of its own on the JVM's test PostgreSQL, the test model's graph in it, and helpers to stage and read rows. */
+final class MergeFixture {
+    static final TestingPostgres.Database DB = TestingPostgres.get().newDatabase();
+    static final String CUSTOMERS = "shop_db.customers";
+    static final String LEDGER = "ledger_db";
+
+    final String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    final PostgresDialect sql = new PostgresDialect(schema);
+    IntentionGraph graph;
+
+    /** Reconciles at once: the tables exist before the Kafka Connect sink writes staging rows. */
+    MergeFixture(TestModel model) {
+        this.graph = model.graph(schema);
+        try {
+            assertThat(reconcile().problems()).isEmpty();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void model(TestModel model) {
+        this.graph = model.graph(schema);
+    }
+
+    BatchStream stream(String key) {
+        return graph.stream(key).orElseThrow();
+    }
+
+    IngestedDataset dataset(String name) {
+        return graph.datasets().stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    MergeEngine engine(MergeEngine.Hook hook) {
+        return new MergeEngine(DB::connect, sql, graph.platform().retention().archiveStagingRows(), Duration.ofMillis(300),
+                Clock.systemUTC(), hook);
+    }
+
+    MergeEngine.Outcome merge(String stream, MergeEngine.Hook hook) {
+        return engine(hook).run(stream(stream));
+    }
+
+    MergeEngine.Merged merge(String stream) {
+        MergeEngine.Outcome outcome = merge(stream, MergeEngine.Hook.NONE);
+        assertThat(outcome).isInstanceOf(MergeEngine.Merged.class);
+        return (MergeEngine.Merged) outcome;
+    }
+
+    Reconciler.Report reconcile() throws SQLException {
+        try (Connection c = Connector.open(DB::connect, sql)) {
+            c.setAutoCommit(false);
+            Reconciler.Report report = new Reconciler(c, sql, graph.platform().retention().archiveStagingRows()).reconcile(graph.streams());
+            c.commit();
+            return report;
+        }
+    }
+
+    void customer(String op, long id, String name, String email, String balance) {
+        stage(dataset("customers"), op, id, name, email, balance == null ? null : new BigDecimal(balance));
+    }
+
+    void account(String op, String accountNo, String owner) {
+        stage(dataset("accounts"), op, accountNo, owner);
+    }
+
+    void entry(String op, Long id, String accountNo, String amount, String memo) {
+        stage(dataset("entries"), op, id, accountNo, amount == null ? null : new BigDecimal(amount),
+                Timestamp.from(Instant.parse("2026-01-02T03:04:05Z")), memo);
+    }
+
+    /** Inserts one staging row as the Kafka Connect sink would: the dataset's columns, the op and the source time. */
+    void stage(IngestedDataset d, String op, Object... values) {
+        try (Connection c = DB.connect()) {
+            stage(c, d, op, values);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void stage(Connection c, IngestedDataset d, String op, Object... values) throws SQLException {
+        List<String> columns = new ArrayList<>(d.columns().stream().map(MappedColumn::name).toList().subList(0, values.length));
+        columns.add("ds_op");
+        columns.add("ds_source_ts");
+        String insert = "INSERT INTO " + sql.table(d.stagingTable()) + " (" + columns.stream().map(PostgresNames::quote)
+                .collect(Collectors.joining(", ")) + ") VALUES (" + "?, ".repeat(values.length) + "?, now())";
+        try (PreparedStatement p = c.prepareStatement(insert)) {
+            for (int i = 0; i < values.length; i++) {
+                p.setObject(i + 1, values[i]);
+            }
+            p.setString(values.length + 1, op);
+            p.executeUpdate();
+        }
+    }
+
+    /**
+     * The merge table as text, one row a line, ordered by key (and version): the dataset's
+     * columns separated by '|', then 'live' or 'closed' for milestoned tables.
+     */
+    List<String> rows(String datasetName) {
+        IngestedDataset d = dataset(datasetName);
+        boolean milestoned = graph.streams().stream().filter(s -> s.datasets().contains(d)).findFirst().orElseThrow()
+                .milestoning() == Milestoning.MILESTONED;
+        String columns = d.columns().stream().map(c -> "coalesce(" + PostgresNames.quote(c.name()) + "::text, 'NULL')")
+                .collect(Collectors.joining(" || '|' || "));
+        String keys = d.keyColumns().stream().map(c -> PostgresNames.quote(c.name())).collect(Collectors.joining(", "));
+        String query = "SELECT " + columns + (milestoned ? " || CASE WHEN dp_out IS NULL THEN '|live' ELSE '|closed' END" : "")
+                + " FROM " + sql.table(d.mergeTable()) + " ORDER BY " + keys + (milestoned ? ", dp_in" : "");
+        return strings(query);
+    }
+
+    long count(String query) {
+        return Long.parseLong(strings(query).get(0));
+    }
+
+    List<String> strings(String query) {
+        List<String> out = new ArrayList<>();
+        try (Connection c = DB.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(query + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    void execute(String sqlText) {
+        DB.execute(sqlText);
+    }
+
+    String stagingTable(String datasetName) {
+        return sql.table(dataset(datasetName).stagingTable());
+    }
+
+    String mergeTable(String datasetName) {
+        return sql.table(dataset(datasetName).mergeTable());
+    }
+
+    String metrics() {
+        return sql.table("ds_job_metrics");
+    }
+}

@@ -1,0 +1,81 @@
+package io.datasurface.merge.postgres;
+
+import static io.datasurface.merge.postgres.MergeFixture.CUSTOMERS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.datasurface.merge.TestModel;
+import org.junit.jupiter.api.Test;
+
+class ReconcileTest {
+
+    @Test
+    void reconcileCreatesEveryTableAndRegistersTheOnesOfTheStreams() throws Exception {
+        MergeFixture f = new MergeFixture(TestModel.standard());
+
+        Reconciler.Report report = f.reconcile();
+
+        assertThat(report.problems()).isEmpty();
+        assertThat(f.strings("SELECT table_name || ' ' || kind || ' ' || stream FROM " + f.sql.table("ds_table_registry") + " ORDER BY 1"))
+                .containsExactly("ledger_db_accounts_merge merge ledger_db", "ledger_db_accounts_staging staging ledger_db",
+                        "ledger_db_entries_merge merge ledger_db", "ledger_db_entries_staging staging ledger_db",
+                        "shop_db_customers_merge merge shop_db.customers", "shop_db_customers_staging staging shop_db.customers");
+        assertThat(f.strings("SELECT column_name || ' ' || data_type FROM information_schema.columns WHERE table_schema = '" + f.schema
+                + "' AND table_name = 'shop_db_customers_staging' ORDER BY ordinal_position")).containsExactly(
+                "id bigint", "name character varying", "email character varying", "balance numeric",
+                "ds_seq bigint", "ds_op character", "ds_source_ts timestamp with time zone", "ds_ingested_at timestamp with time zone");
+        assertThat(f.reconcile().actions()).as("a second reconcile has nothing to do").isEmpty();
+    }
+
+    @Test
+    void columnAddedToTheModelIsAddedByReconcileAndFilledByLaterBatches() throws Exception {
+        MergeFixture f = new MergeFixture(TestModel.standard());
+        f.customer("c", 1, "Ann", null, "1.00");
+        f.merge(CUSTOMERS);
+
+        f.model(TestModel.standard().withPhone());
+        Reconciler.Report report = f.reconcile();
+        f.stage(f.dataset("customers"), "c", 2L, "Bob", null, new java.math.BigDecimal("2.00"), "555-0100");
+        f.merge(CUSTOMERS);
+
+        assertThat(report.actions()).containsExactly(
+                "added column " + f.schema + ".shop_db_customers_staging.phone varchar(20) (nullable)",
+                "added column " + f.schema + ".shop_db_customers_merge.phone varchar(20) (nullable)");
+        assertThat(f.rows("customers")).containsExactly("1|Ann|NULL|1.00|NULL", "2|Bob|NULL|2.00|555-0100");
+    }
+
+    @Test
+    void typeChangeAndMissingPrimaryKeyAreReportedAndLeftAlone() throws Exception {
+        MergeFixture f = new MergeFixture(TestModel.standard());
+        f.reconcile();
+        f.execute("ALTER TABLE " + f.mergeTable("customers") + " ALTER COLUMN name TYPE text");
+        f.execute("ALTER TABLE " + f.mergeTable("customers") + " DROP CONSTRAINT shop_db_customers_merge_pkey");
+
+        Reconciler.Report report = f.reconcile();
+        f.customer("c", 1, "Ann", null, "1.00");
+        MergeEngine.Outcome batch = f.merge(CUSTOMERS, MergeEngine.Hook.NONE);
+
+        assertThat(report.problems()).extracting(Reconciler.Problem::toString).containsExactly(
+                f.schema + ".shop_db_customers_merge: column name is text but the model says varchar(50); a type change is not made "
+                        + "automatically: migrate the column by hand (ALTER TABLE \"" + f.schema + "\".\"shop_db_customers_merge\" ALTER COLUMN "
+                        + "\"name\" TYPE varchar(50)) or restore the model's type",
+                f.schema + ".shop_db_customers_merge: the primary key index is missing; merging needs it to find rows by key: recreate it "
+                        + "with ALTER TABLE \"" + f.schema + "\".\"shop_db_customers_merge\" ADD PRIMARY KEY (...) after removing duplicate "
+                        + "keys, or drop the table to have it rebuilt");
+        assertThat(f.strings("SELECT data_type FROM information_schema.columns WHERE table_schema = '" + f.schema
+                + "' AND table_name = 'shop_db_customers_merge' AND column_name = 'name'")).containsExactly("text");
+        assertThat(((MergeEngine.Failed) batch).hint()).contains("the tables do not match the model", "primary key index is missing");
+    }
+
+    @Test
+    void changedMilestoningIsReportedNotApplied() throws Exception {
+        MergeFixture f = new MergeFixture(TestModel.standard());
+        f.reconcile();
+
+        f.model(TestModel.standard().withCustomersMilestoned());
+        Reconciler.Report report = f.reconcile();
+
+        assertThat(report.problems()).extracting(Reconciler.Problem::message).containsExactly("the model asks for milestoned merging "
+                + "but the table was made for liveOnly merging; rename or drop the table (it is rebuilt from a new snapshot of the source) "
+                + "or restore the model's milestoning");
+    }
+}
