@@ -81,6 +81,22 @@ final class MergeFixture {
         }
     }
 
+    UnusedTables.Plan unusedPlan(Instant now) throws SQLException {
+        try (Connection c = Connector.open(DB::connect, sql)) {
+            return new UnusedTables(c, sql).plan(graph, now);
+        }
+    }
+
+    List<String> removeUnused(Instant now) throws SQLException {
+        try (Connection c = Connector.open(DB::connect, sql)) {
+            c.setAutoCommit(false);
+            UnusedTables tables = new UnusedTables(c, sql);
+            List<String> removed = tables.apply(tables.plan(graph, now), now);
+            c.commit();
+            return removed;
+        }
+    }
+
     void customer(String op, long id, String name, String email, String balance) {
         stage(dataset("customers"), op, id, name, email, balance == null ? null : new BigDecimal(balance));
     }
