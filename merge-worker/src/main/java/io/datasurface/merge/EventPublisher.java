@@ -42,7 +42,7 @@ public class EventPublisher {
         if (servers.isEmpty()) {
             return false;
         }
-        long timeout = config.eventTimeout().toMillis();
+        int timeout = (int) Math.min(Integer.MAX_VALUE, config.eventTimeout().toMillis());
         Map<String, Object> settings = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers.get(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),

@@ -5,7 +5,8 @@ import io.datasurface.model.CredentialStore;
 import io.datasurface.model.KubernetesPGStarter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.DriverManager;
+import java.sql.Connection;
+import org.postgresql.Driver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
@@ -42,8 +43,11 @@ public class PlatformDatabase {
         properties.setProperty("ApplicationName", "datasurface-merge-worker");
         properties.setProperty("connectTimeout", "10");
         properties.setProperty("tcpKeepAlive", "true");
+        // The driver is called directly: DriverManager only offers drivers its caller's class
+        // loader sees, which under Quarkus' class loaders is not always the case.
+        Driver driver = new Driver();
         return () -> {
-            var connection = DriverManager.getConnection(url, properties);
+            Connection connection = driver.connect(url, properties);
             if (firstConnection.getAndSet(false)) {
                 ProcessHandle.current().info().startInstant().ifPresent(start -> LOG.infof(
                         "connected to PostgreSQL %d ms after process start", Duration.between(start, Instant.now()).toMillis()));

@@ -1,0 +1,138 @@
+package io.datasurface.merge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.datasurface.events.CloudEvents;
+import io.datasurface.events.DataSurfaceEvent;
+import io.datasurface.testing.TestingKafka;
+import io.datasurface.testing.TestingPostgres;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@QuarkusMainTest
+class CommandsTest {
+    @TempDir
+    Path dir;
+
+    Path model;
+    TestingPostgres.Database db;
+
+    @BeforeEach
+    void environment() {
+        model = TestModel.standard().write(dir.resolve("model"));
+        db = TestingPostgres.get().newDatabase();
+        TestEnvironment.set(Environment.JDBC_URL, db.jdbcUrl());
+        TestEnvironment.set("PG_MAIN_USER", db.user());
+        TestEnvironment.set("PG_MAIN_PASSWORD", db.password());
+        TestEnvironment.set(Environment.KAFKA_BOOTSTRAP_SERVERS, "none");
+    }
+
+    private String[] args(String command, String... more) {
+        List<String> all = new java.util.ArrayList<>(List.of(command, "--model", model.toString(), "--platform", "Test"));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    private void reconcile(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch(args("reconcile"));
+        assertThat(result.exitCode()).as(result.getOutput() + result.getErrorOutput()).isZero();
+    }
+
+    @Test
+    void streamsListsOneKeyALine(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch(args("streams"));
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.getOutputStream()).containsExactly("ledger_db", "shop_db.customers");
+    }
+
+    @Test
+    void tablesPrintsEveryDatasetsTablesAsJson(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch(args("tables"));
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.getOutput()).contains("\"schema\" : \"test\"", "\"stream\" : \"shop_db.customers\"",
+                "\"staging\" : \"test.shop_db_customers_staging\"", "\"merge\" : \"test.ledger_db_entries_merge\"",
+                "\"milestoning\" : \"milestoned\"");
+    }
+
+    @Test
+    void unknownStreamIsUnusableInput(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch(args("merge", "--stream", "nope"));
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.getErrorOutput()).contains("no batch-stream 'nope' on platform Test; it has: ledger_db, shop_db.customers");
+    }
+
+    @Test
+    void missingCredentialVariableIsUnusableInput(QuarkusMainLauncher launcher) {
+        TestEnvironment.clear("PG_MAIN_PASSWORD");
+
+        LaunchResult result = launcher.launch(args("merge", "--stream", "shop_db.customers"));
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.getErrorOutput()).contains("environment variable PG_MAIN_PASSWORD is not set");
+    }
+
+    @Test
+    void mergeCommitsTheBatchAndPublishesMergeSucceeded(QuarkusMainLauncher launcher) {
+        TestEnvironment.set(Environment.KAFKA_BOOTSTRAP_SERVERS, TestingKafka.get().bootstrapServers());
+        reconcile(launcher);
+        db.execute("INSERT INTO test.shop_db_customers_staging (id, name, balance, ds_op) VALUES (41, 'Ann', 1, 'c'), (42, 'Bob', 2, 'c')");
+
+        LaunchResult result = launcher.launch(args("merge", "--stream", "shop_db.customers"));
+
+        assertThat(result.exitCode()).as(result.getOutput() + result.getErrorOutput()).isZero();
+        assertThat(result.getOutput()).contains("2 staging row(s), 2 inserted, 0 updated, 0 deleted, 0 unchanged");
+        List<DataSurfaceEvent> events = TestingKafka.get().readValues("datasurface.events", 1, Duration.ofSeconds(20)).stream()
+                .map(CloudEvents::fromJson).toList();
+        assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(DataSurfaceEvent.MergeSucceeded.class,
+                m -> assertThat(m).extracting("subject", "stream", "stagingRows", "inserted").containsExactly("Test", "shop_db.customers", 2L, 2L)));
+    }
+
+    @Test
+    void failedBatchExitsOneWithTheHint(QuarkusMainLauncher launcher) {
+        reconcile(launcher);
+        db.execute("INSERT INTO test.shop_db_customers_staging (id, name, balance, ds_op) VALUES (NULL, 'Ann', 1, 'c')");
+
+        LaunchResult result = launcher.launch(args("merge", "--stream", "shop_db.customers"));
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.getErrorOutput()).contains("stream shop_db.customers: table test.shop_db_customers_staging, staging row ds_seq=1: "
+                + "key column id is null");
+    }
+
+    @Test
+    void kafkaOutageNeverFailsACommittedMerge(QuarkusMainLauncher launcher) {
+        TestEnvironment.set(Environment.KAFKA_BOOTSTRAP_SERVERS, "127.0.0.1:1");
+        reconcile(launcher);
+        db.execute("INSERT INTO test.shop_db_customers_staging (id, name, balance, ds_op) VALUES (7, 'Ann', 1, 'c')");
+
+        LaunchResult result = launcher.launch(args("merge", "--stream", "shop_db.customers"));
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.getOutput() + result.getErrorOutput()).contains("event io.datasurface.merge.succeeded not published");
+        db.execute("DO $$ BEGIN IF (SELECT count(*) FROM test.shop_db_customers_merge) <> 1 THEN RAISE 'not merged'; END IF; END $$");
+    }
+
+    @Test
+    void removeUnusedPrintsThePlanWithoutApply(QuarkusMainLauncher launcher) {
+        reconcile(launcher);
+        model = TestModel.standard().withoutLedger().write(dir.resolve("model-without-ledger"));
+
+        LaunchResult result = launcher.launch(args("remove-unused"));
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.getOutput()).contains("platform Test, schema test: grace period 7d, removed tables are dropped",
+                "  keep   test.ledger_db_accounts_merge  (merge of ledger_db.accounts, stream ledger_db; unused since ",
+                "4 unused table(s): 0 to remove, 4 in their grace period, 0 gone");
+        System.out.println(result.getOutput());
+    }
+}
