@@ -14,6 +14,13 @@ import java.util.regex.Pattern;
  */
 public final class KubernetesNames {
     private static final Pattern LABEL_VALUE = Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?");
+    private static final Pattern NOT_DNS = Pattern.compile("[^a-z0-9-]");
+    private static final Pattern DASHES = Pattern.compile("-+");
+    private static final Pattern EDGE_DASH = Pattern.compile("^-|-$");
+    private static final Pattern TRAILING_DASH = Pattern.compile("-$");
+    private static final Pattern NOT_LABEL = Pattern.compile("[^-A-Za-z0-9_.]");
+    private static final Pattern LEADING_NON_ALNUM = Pattern.compile("^[^A-Za-z0-9]+");
+    private static final Pattern TRAILING_NON_ALNUM = Pattern.compile("[^A-Za-z0-9]+$");
     private static final int HASH_CHARS = 8;
 
     private KubernetesNames() {
@@ -25,12 +32,13 @@ public final class KubernetesNames {
      * stay apart.
      */
     public static String dnsLabel(String name, int maxLength) {
-        String cleaned = name.toLowerCase(Locale.ENGLISH).replaceAll("[^a-z0-9-]", "-").replaceAll("-+", "-").replaceAll("^-|-$", "");
+        String cleaned = EDGE_DASH.matcher(DASHES.matcher(NOT_DNS.matcher(name.toLowerCase(Locale.ENGLISH)).replaceAll("-")).replaceAll("-"))
+                .replaceAll("");
         if (cleaned.equals(name) && cleaned.length() <= maxLength) {
             return cleaned;
         }
         int room = maxLength - 1 - HASH_CHARS;
-        String cut = (cleaned.length() > room ? cleaned.substring(0, room) : cleaned).replaceAll("-$", "");
+        String cut = TRAILING_DASH.matcher(cleaned.length() > room ? cleaned.substring(0, room) : cleaned).replaceAll("");
         return (cut.isEmpty() ? "x" : cut) + "-" + hash(name);
     }
 
@@ -39,10 +47,10 @@ public final class KubernetesNames {
         if (LABEL_VALUE.matcher(value).matches()) {
             return value;
         }
-        String cleaned = value.replaceAll("[^-A-Za-z0-9_.]", "_").replaceAll("^[^A-Za-z0-9]+", "");
+        String cleaned = LEADING_NON_ALNUM.matcher(NOT_LABEL.matcher(value).replaceAll("_")).replaceAll("");
         int room = 63 - 1 - HASH_CHARS;
         String cut = cleaned.length() > room ? cleaned.substring(0, room) : cleaned;
-        cut = cut.replaceAll("[^A-Za-z0-9]+$", "");
+        cut = TRAILING_NON_ALNUM.matcher(cut).replaceAll("");
         return (cut.isEmpty() ? "x" : cut) + "-" + hash(value);
     }
 

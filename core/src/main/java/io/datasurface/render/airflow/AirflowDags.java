@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Airflow DAGs of a platform: one per batch-stream, each a single KubernetesPodOperator task that
@@ -100,10 +101,11 @@ public final class AirflowDags {
     public record Mount(String name, String path, boolean readOnly) {
     }
 
+    /** Streams render in parallel (templates and views are immutable); the result keeps the graph's order. */
     public static List<RenderedFile> render(RenderRequest request) {
         IntentionGraph graph = request.graph();
         Template template = Templates.get("airflow/dag.py");
-        List<RenderedFile> files = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
         Map<String, String> keyByFile = new HashMap<>();
         for (BatchStream stream : graph.streams()) {
             String path = FOLDER + "/" + graph.schema() + "_merge_" + PostgresNames.sanitize(stream.key()) + ".py";
@@ -112,8 +114,11 @@ public final class AirflowDags {
                 throw new IllegalStateException("batch-streams " + clash + " and " + stream.key() + " would share the DAG file " + path
                         + "; rename one of the datastores");
             }
-            files.add(new RenderedFile(path, template.data("dag", mergeDag(request, stream)).render()));
+            paths.add(path);
         }
+        List<RenderedFile> files = new ArrayList<>(IntStream.range(0, paths.size()).parallel()
+                .mapToObj(i -> new RenderedFile(paths.get(i), template.data("dag", mergeDag(request, graph.streams().get(i))).render()))
+                .toList());
         files.add(new RenderedFile(FOLDER + "/" + graph.schema() + "_system.py", template.data("dag", systemDag(request)).render()));
         return files;
     }

@@ -13,6 +13,7 @@ import io.datasurface.render.RenderRequest;
 import io.datasurface.render.RenderedFile;
 import io.datasurface.render.SecretKeyRef;
 import io.datasurface.render.Templates;
+import io.quarkus.qute.Template;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +69,8 @@ public final class SinkConnectors {
         }
     }
 
-    public record Terraform(String platform, String tokenVariable, List<Variable> variables, List<Connector> connectors) {
+    /** The resources are rendered one by one (in parallel) with {@code connect/resource.tf}, then placed in order. */
+    public record Terraform(String platform, String tokenVariable, List<Variable> variables, List<String> resources) {
     }
 
     public static String folder(IntentionGraph graph) {
@@ -82,11 +84,10 @@ public final class SinkConnectors {
     public static List<RenderedFile> render(RenderRequest request) {
         IntentionGraph graph = request.graph();
         List<Connector> connectors = connectors(graph);
-        List<RenderedFile> files = new ArrayList<>();
-        for (Connector c : connectors) {
-            files.add(new RenderedFile(folder(graph) + "/json/" + c.name() + ".json",
-                    Templates.get("connect/connector.json").data("c", c).render()));
-        }
+        Template json = Templates.get("connect/connector.json");
+        List<RenderedFile> files = new ArrayList<>(connectors.parallelStream()
+                .map(c -> new RenderedFile(folder(graph) + "/json/" + c.name() + ".json", json.data("c", c).render()))
+                .toList());
         files.add(new RenderedFile(folder(graph) + "/terraform/main.tf",
                 Templates.get("connect/main.tf").data("tf", terraform(graph, connectors)).render()));
         return files;
@@ -150,6 +151,8 @@ public final class SinkConnectors {
             variables.add(new Variable(ref.envVar().toLowerCase(Locale.ENGLISH), "Key " + ref.key() + " of secret " + ref.secret()
                     + ": the sinks write staging tables with it", true, null));
         }
-        return new Terraform(platform.name(), tokenVariable, variables, connectors);
+        Template resource = Templates.get("connect/resource.tf");
+        List<String> resources = connectors.parallelStream().map(c -> resource.data("c", c).render()).toList();
+        return new Terraform(platform.name(), tokenVariable, variables, resources);
     }
 }
