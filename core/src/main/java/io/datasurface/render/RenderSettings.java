@@ -20,7 +20,7 @@ public record RenderSettings(String renderImage, String metricsImage, String git
             "registry.k8s.io/git-sync/git-sync:v4.4.0",
             "postgres:15.10",
             "apache/airflow:2.10.5",
-            "quay.io/debezium/connect:3.0.0.Final",
+            "quay.io/debezium/connect:3.6.0.Final",
             2, Duration.ofMinutes(1), Duration.ofSeconds(240),
             new PodResources("250m", "512Mi", "1", "1Gi"),
             "datasurface");

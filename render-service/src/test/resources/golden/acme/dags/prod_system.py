@@ -23,7 +23,6 @@ with DAG(
         image_pull_policy="IfNotPresent",
         arguments=["render", "--model", "/model/current", "--platform", "Prod", "--out", "/rendered"],
         env_vars=[
-            k8s.V1EnvVar(name="KAFKA_BOOTSTRAP_SERVERS", value="kafka.datasurface.svc:9092"),
         ],
         labels={
             "app.kubernetes.io/name": "render-service",

@@ -159,7 +159,7 @@ public final class AirflowDags {
         renderArgs.addAll(modelArgs);
         renderArgs.addAll(List.of("--out", RENDERED_PATH));
         PodTask render = task(request, "render", "render", "render", settings.renderImage(platform.mergeImage()), renderArgs,
-                List.of(kafka), labels(request.graph(), "render-service", "render"), true);
+                List.of(), labels(request.graph(), "render-service", "render"), true);
 
         List<String> collectArgs = new ArrayList<>(List.of("collect"));
         collectArgs.addAll(modelArgs);
