@@ -163,32 +163,19 @@ public final class MergeEngine {
 
                 hook.before(Step.CONSUME, name, c);
                 currentTable = sql.schema() + "." + d.stagingTable();
-                s.execute(sql.createConsumed(d, i));
-                s.executeUpdate(sql.consume(d, i));
-                long consumed;
-                try (ResultSet rs = s.executeQuery(sql.consumedSummary(i))) {
-                    rs.next();
-                    consumed = rs.getLong(1);
-                    if (consumed > 0) {
-                        minSeq = minSeq == null ? rs.getLong(2) : Math.min(minSeq, rs.getLong(2));
-                        maxSeq = maxSeq == null ? rs.getLong(3) : Math.max(maxSeq, rs.getLong(3));
-                    }
+                for (String statement : sql.createBatchTables(d, i)) {
+                    s.execute(statement);
                 }
-                stagingRows += consumed;
-                if (consumed == 0) {
-                    s.execute(sql.dropTemporary(i));
-                    continue;
-                }
-                if (archiveStagingRows) {
-                    used.add(PostgresDialect.stagingArchiveTable(d));
-                    try (PreparedStatement p = c.prepareStatement(sql.archiveConsumed(d, i))) {
+                try (PreparedStatement p = c.prepareStatement(sql.consume(d, i, archiveStagingRows))) {
+                    if (archiveStagingRows) {
+                        used.add(PostgresDialect.stagingArchiveTable(d));
                         p.setLong(1, batchId);
-                        p.executeUpdate();
                     }
+                    p.executeUpdate();
                 }
 
                 hook.before(Step.VALIDATE, name, c);
-                try (ResultSet rs = s.executeQuery(sql.firstBadRow(d, i))) {
+                try (ResultSet rs = s.executeQuery(sql.firstBadRow(i))) {
                     if (rs.next()) {
                         long seq = rs.getLong(1);
                         throw new BatchFailure("table " + currentTable + ", staging row ds_seq=" + seq + ": " + rs.getString(2)
@@ -198,13 +185,22 @@ public final class MergeEngine {
                 }
 
                 hook.before(Step.LATEST, name, c);
-                s.execute(sql.createLatest(d, i));
                 s.execute(sql.analyze(sql.latestTable(i)));
-                long upserts, deletes;
+                long consumed, upserts, deletes;
                 try (ResultSet rs = s.executeQuery(sql.latestSummary(i))) {
                     rs.next();
-                    upserts = rs.getLong(1);
-                    deletes = rs.getLong(2);
+                    consumed = rs.getLong(1);
+                    if (consumed > 0) {
+                        minSeq = minSeq == null ? rs.getLong(2) : Math.min(minSeq, rs.getLong(2));
+                        maxSeq = maxSeq == null ? rs.getLong(3) : Math.max(maxSeq, rs.getLong(3));
+                    }
+                    upserts = rs.getLong(4);
+                    deletes = rs.getLong(5);
+                }
+                stagingRows += consumed;
+                if (consumed == 0) {
+                    s.execute(sql.dropTemporary(i));
+                    continue;
                 }
 
                 hook.before(Step.APPLY, name, c);

@@ -71,7 +71,9 @@ public final class PostgresDialect {
      */
     public List<String> sessionSettings() {
         return List.of("SET TimeZone = 'UTC'", "SET extra_float_digits = 1", "SET bytea_output = 'hex'",
-                "SET DateStyle = 'ISO, YMD'", "SET IntervalStyle = 'iso_8601'");
+                "SET DateStyle = 'ISO, YMD'", "SET IntervalStyle = 'iso_8601'",
+                // A batch is one big sort and join per dataset in a pod of its own: memory beats spilling to disk.
+                "SET work_mem = '64MB'", "SET temp_buffers = '256MB'");
     }
 
     /** Takes the transaction-scoped advisory lock named by the bound text, or answers false at once. */
@@ -242,85 +244,100 @@ public final class PostgresDialect {
 
     // ---- a merge batch -------------------------------------------------------------------------
 
-    public String consumedTable(int dataset) {
-        return quote("ds_consumed_" + dataset);
-    }
-
     public String latestTable(int dataset) {
         return quote("ds_latest_" + dataset);
     }
 
-    public String createConsumed(IngestedDataset d, int i) {
-        return "CREATE TEMPORARY TABLE " + consumedTable(i) + " (LIKE " + table(d.stagingTable()) + ") ON COMMIT DROP";
+    public String badRowsTable(int dataset) {
+        return quote("ds_bad_" + dataset);
+    }
+
+    /** The temporary tables a dataset's batch fills: the last operation per key, and the staging rows it cannot merge. */
+    public List<String> createBatchTables(IngestedDataset d, int i) {
+        return List.of("CREATE TEMPORARY TABLE " + latestTable(i) + " ON COMMIT DROP AS SELECT " + quoteAll(names(d.columns())) + ", "
+                + quote(TableLayout.OP) + ", " + quote(TableLayout.SEQ) + ", 0::bigint AS ds_rows, " + quote(TableLayout.SEQ)
+                + " AS ds_first_seq, NULL::uuid AS " + quote(TableLayout.ALL_HASH) + " FROM " + table(d.stagingTable()) + " WITH NO DATA",
+                "CREATE TEMPORARY TABLE " + badRowsTable(i) + " (ds_seq bigint, problem text) ON COMMIT DROP");
     }
 
     /**
-     * Takes exactly the staging rows this transaction's snapshot sees, deleting them in the same
-     * statement. A row whose transaction commits later is not in the snapshot, so it is neither
-     * read nor deleted, and the next batch takes it: no watermark can skip it.
+     * Consumes the staging table in one statement: deletes exactly the rows this statement's
+     * snapshot sees, notes the ones it cannot merge, archives them when asked (the bound value is
+     * then the batch id), and keeps the last operation per key by ds_seq, with the number of rows
+     * and the first ds_seq of each key. A row whose transaction commits later is not in the
+     * snapshot, so it is neither read nor deleted and the next batch takes it: no watermark can
+     * skip it. The hash is taken of the kept rows only.
      */
-    public String consume(IngestedDataset d, int i) {
+    public String consume(IngestedDataset d, int i, boolean archive) {
         String columns = quoteAll(stagingColumns(d));
-        return "WITH c AS (DELETE FROM " + table(d.stagingTable()) + " RETURNING " + columns + ") INSERT INTO "
-                + consumedTable(i) + " (" + columns + ") SELECT " + columns + " FROM c";
+        String keys = quoteAll(names(d.keyColumns()));
+        String seq = quote(TableLayout.SEQ);
+        String op = quote(TableLayout.OP);
+        String data = quoteAll(names(d.columns()));
+        StringBuilder sqlText = new StringBuilder("WITH c AS (DELETE FROM " + table(d.stagingTable()) + " RETURNING " + columns + ")");
+        if (archive) {
+            sqlText.append(", a AS (INSERT INTO ").append(table(stagingArchiveTable(d))).append(" (").append(columns).append(", ")
+                    .append(quote(TableLayout.BATCH_ID)).append(") SELECT ").append(columns).append(", ? FROM c)");
+        }
+        sqlText.append(", b AS (INSERT INTO ").append(badRowsTable(i)).append(" (ds_seq, problem) SELECT ").append(seq).append(", ")
+                .append(badRowProblem(d)).append(" FROM c WHERE ").append(badRowCondition(d)).append(")");
+        sqlText.append(" INSERT INTO ").append(latestTable(i)).append(" SELECT ").append(data).append(", ").append(op).append(", ")
+                .append(seq).append(", ds_rows, ds_first_seq, CASE WHEN ").append(op).append(" <> 'd' THEN ").append(rowHash(d))
+                .append(" END FROM (SELECT DISTINCT ON (").append(keys).append(") ").append(data).append(", ").append(op).append(", ")
+                .append(seq).append(", count(*) OVER w AS ds_rows, min(").append(seq).append(") OVER w AS ds_first_seq FROM c WINDOW w AS ")
+                .append("(PARTITION BY ").append(keys).append(") ORDER BY ").append(keys).append(", ").append(seq).append(" DESC) l");
+        return sqlText.toString();
     }
 
-    /** Rows: count, min ds_seq, max ds_seq of the consumed rows. */
-    public String consumedSummary(int i) {
-        return "SELECT count(*), min(" + quote(TableLayout.SEQ) + "), max(" + quote(TableLayout.SEQ) + ") FROM " + consumedTable(i);
+    /** Rows: ds_seq and problem of the first staging row the batch cannot merge. */
+    public String firstBadRow(int i) {
+        return "SELECT ds_seq, problem FROM " + badRowsTable(i) + " ORDER BY ds_seq LIMIT 1";
     }
 
-    /** Keeps the consumed rows when the platform archives staging rows; the bound value is the batch id. */
-    public String archiveConsumed(IngestedDataset d, int i) {
-        String columns = quoteAll(stagingColumns(d));
-        return "INSERT INTO " + table(stagingArchiveTable(d)) + " (" + columns + ", " + quote(TableLayout.BATCH_ID) + ") SELECT "
-                + columns + ", ? FROM " + consumedTable(i);
-    }
-
-    /**
-     * Finds the first consumed row the batch cannot merge. Rows: ds_seq, problem. A null key, an
-     * unknown op, or (for anything but a delete) a null in a column the merge table requires.
-     */
-    public String firstBadRow(IngestedDataset d, int i) {
-        List<String> whens = new ArrayList<>();
+    /** A null key, an unknown op, or (for anything but a delete) a null in a column the merge table requires. */
+    private static String badRowCondition(IngestedDataset d) {
         List<String> conditions = new ArrayList<>();
         for (MappedColumn k : d.keyColumns()) {
-            String test = quote(k.name()) + " IS NULL";
-            whens.add("WHEN " + test + " THEN 'key column " + k.name() + " is null'");
-            conditions.add(test);
+            conditions.add(quote(k.name()) + " IS NULL");
         }
-        String op = quote(TableLayout.OP);
-        String unknownOp = op + " IS NULL OR " + op + " NOT IN ('c', 'r', 'u', 'd')";
-        whens.add("WHEN " + unknownOp + " THEN 'unknown op ' || coalesce(quote_literal(" + op + "), 'NULL') || ' (expected c, r, u or d)'");
-        conditions.add(unknownOp);
+        conditions.add(unknownOp());
         for (MappedColumn c : d.nonKeyColumns()) {
             if (!c.nullable()) {
-                String test = op + " <> 'd' AND " + quote(c.name()) + " IS NULL";
-                whens.add("WHEN " + test + " THEN 'column " + c.name() + " is null but the model requires a value'");
-                conditions.add("(" + test + ")");
+                conditions.add("(" + quote(TableLayout.OP) + " <> 'd' AND " + quote(c.name()) + " IS NULL)");
             }
         }
-        return "SELECT " + quote(TableLayout.SEQ) + ", CASE " + String.join(" ", whens) + " END FROM " + consumedTable(i)
-                + " WHERE " + String.join(" OR ", conditions) + " ORDER BY " + quote(TableLayout.SEQ) + " LIMIT 1";
+        return String.join(" OR ", conditions);
     }
 
-    /** The last operation per key, by ds_seq, with the hash of its non-key values. */
-    public String createLatest(IngestedDataset d, int i) {
-        String keys = quoteAll(names(d.keyColumns()));
-        return "CREATE TEMPORARY TABLE " + latestTable(i) + " ON COMMIT DROP AS SELECT DISTINCT ON (" + keys + ") "
-                + quoteAll(names(d.columns())) + ", " + quote(TableLayout.OP) + ", " + quote(TableLayout.SEQ) + ", "
-                + rowHash(d) + " AS " + quote(TableLayout.ALL_HASH) + " FROM " + consumedTable(i)
-                + " ORDER BY " + keys + ", " + quote(TableLayout.SEQ) + " DESC";
+    private static String badRowProblem(IngestedDataset d) {
+        List<String> whens = new ArrayList<>();
+        for (MappedColumn k : d.keyColumns()) {
+            whens.add("WHEN " + quote(k.name()) + " IS NULL THEN 'key column " + k.name() + " is null'");
+        }
+        String op = quote(TableLayout.OP);
+        whens.add("WHEN " + unknownOp() + " THEN 'unknown op ' || coalesce(quote_literal(" + op + "), 'NULL') || ' (expected c, r, u or d)'");
+        for (MappedColumn c : d.nonKeyColumns()) {
+            if (!c.nullable()) {
+                whens.add("WHEN " + quote(c.name()) + " IS NULL THEN 'column " + c.name() + " is null but the model requires a value'");
+            }
+        }
+        return "CASE " + String.join(" ", whens) + " END";
+    }
+
+    private static String unknownOp() {
+        String op = quote(TableLayout.OP);
+        return op + " IS NULL OR " + op + " NOT IN ('c', 'r', 'u', 'd')";
     }
 
     public String analyze(String quotedTable) {
         return "ANALYZE " + quotedTable;
     }
 
-    /** Rows: upserts, deletes among the latest operations. */
+    /** Rows: staging rows consumed, their first and last ds_seq, upserts and deletes among the last operations. */
     public String latestSummary(int i) {
         String op = quote(TableLayout.OP);
-        return "SELECT count(*) FILTER (WHERE " + op + " <> 'd'), count(*) FILTER (WHERE " + op + " = 'd') FROM " + latestTable(i);
+        return "SELECT coalesce(sum(ds_rows), 0), min(ds_first_seq), max(" + quote(TableLayout.SEQ) + "), count(*) FILTER (WHERE " + op
+                + " <> 'd'), count(*) FILTER (WHERE " + op + " = 'd') FROM " + latestTable(i);
     }
 
     /**
@@ -397,7 +414,7 @@ public final class PostgresDialect {
     }
 
     public String dropTemporary(int i) {
-        return "DROP TABLE IF EXISTS " + consumedTable(i) + ", " + latestTable(i);
+        return "DROP TABLE IF EXISTS " + latestTable(i) + ", " + badRowsTable(i);
     }
 
     // ---- batch records -------------------------------------------------------------------------
