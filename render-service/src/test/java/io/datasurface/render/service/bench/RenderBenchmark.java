@@ -36,6 +36,9 @@ public final class RenderBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        // As in the service (quarkus.log.level=WARN): the test class path carries Quarkus's log manager,
+        // which otherwise records every TRACE line of the template engine while no handler is set up.
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         Ecosystem ecosystem = ModelLinter.loadAndLint(Path.of("..", "examples", "acme")).requireValid();
         KubernetesPGStarter platform = (KubernetesPGStarter) ecosystem.platform("Prod").orElseThrow();
         IntentionGraph acme = IntentionGraphBuilder.build(ecosystem, platform);
@@ -88,11 +91,21 @@ public final class RenderBenchmark {
             System.out.printf("run %d: render %6.0f ms, baseline %6.0f ms, write to disk %6.0f ms%n", run + 1, ms(render[run]),
                     ms(baseline[run]), ms(write[run]));
         }
+        System.out.printf("machine: %d processor(s), load average %s (others' builds share it)%n", Runtime.getRuntime().availableProcessors(),
+                loadAverage());
         System.out.printf("%,d batch-streams -> %,d files, %,d chars (baseline JSON %,d chars)%n", STREAMS, files, bytes, baselineBytes);
         System.out.printf("render (templates, in memory): first %.0f ms, median %.0f ms (goal <= 2000 ms)%n", ms(render[0]), ms(median(render)));
         System.out.printf("baseline (same views, Jackson): first %.0f ms, median %.0f ms%n", ms(baseline[0]), ms(median(baseline)));
         System.out.printf("ratio render/baseline (median): %.2f%n", (double) median(render) / median(baseline));
         System.out.printf("writing the files to disk: median %.0f ms%n", ms(median(write)));
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private static long median(long[] values) {
