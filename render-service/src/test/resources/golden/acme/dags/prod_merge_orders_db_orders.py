@@ -25,7 +25,6 @@ with DAG(
         env_vars=[
             k8s.V1EnvVar(name="PG_MAIN_USER", value_from=k8s.V1EnvVarSource(secret_key_ref=k8s.V1SecretKeySelector(name="pg-main", key="user"))),
             k8s.V1EnvVar(name="PG_MAIN_PASSWORD", value_from=k8s.V1EnvVarSource(secret_key_ref=k8s.V1SecretKeySelector(name="pg-main", key="password"))),
-            k8s.V1EnvVar(name="KAFKA_BOOTSTRAP_SERVERS", value="kafka.datasurface.svc:9092"),
         ],
         labels={
             "app.kubernetes.io/name": "merge-worker",

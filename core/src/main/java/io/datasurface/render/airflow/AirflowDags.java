@@ -134,8 +134,8 @@ public final class AirflowDags {
     public static Dag mergeDag(RenderRequest request, BatchStream stream) {
         KubernetesPGStarter platform = request.graph().platform();
         List<EnvVar> env = new ArrayList<>();
+        // The merge-worker reads the Kafka bootstrap servers for its events from the model itself.
         PlatformSecrets.env(platform.postgres().credential()).forEach(ref -> env.add(EnvVar.fromSecret(ref)));
-        env.add(EnvVar.plain("KAFKA_BOOTSTRAP_SERVERS", platform.kafka().bootstrapServers()));
         List<Label> labels = labels(request.graph(), "merge-worker", "merge");
         labels.add(new Label("datasurface.io/stream", KubernetesNames.labelValue(stream.key())));
         PodTask task = task(request, "merge", "merge", KubernetesNames.dnsLabel("merge-" + stream.key(), POD_NAME_LENGTH),
@@ -153,7 +153,6 @@ public final class AirflowDags {
         List<String> modelArgs = List.of("--model", RenderRequest.MODEL_PATH, "--platform", platform.name());
         List<EnvVar> pg = new ArrayList<>();
         PlatformSecrets.env(platform.postgres().credential()).forEach(ref -> pg.add(EnvVar.fromSecret(ref)));
-        EnvVar kafka = EnvVar.plain("KAFKA_BOOTSTRAP_SERVERS", platform.kafka().bootstrapServers());
 
         List<String> renderArgs = new ArrayList<>(List.of("render"));
         renderArgs.addAll(modelArgs);
@@ -169,10 +168,8 @@ public final class AirflowDags {
         List<String> removeArgs = new ArrayList<>(List.of("remove-unused"));
         removeArgs.addAll(modelArgs);
         removeArgs.add("--apply");
-        List<EnvVar> removeEnv = new ArrayList<>(pg);
-        removeEnv.add(kafka);
         PodTask remove = task(request, "remove_unused_tables", "remove_unused_tables", "remove-unused-tables", platform.mergeImage(),
-                removeArgs, removeEnv, labels(request.graph(), "merge-worker", "table-removal"), false);
+                removeArgs, pg, labels(request.graph(), "merge-worker", "table-removal"), false);
 
         return new Dag(platform.name(), systemDagId(platform),
                 "DataSurface system jobs of platform " + platform.name() + ": re-render from the model, collect job metrics, remove unused tables",
