@@ -84,8 +84,8 @@ public class RemoveUnusedCommand implements Callable<Integer> {
                 + (plan.archive() ? "moved to schema " + plan.archiveSchema() : "dropped"));
         for (UnusedTables.Unused t : plan.tables()) {
             String why = switch (t.decision()) {
-                case REMOVE -> "unused since " + t.lastUsedAt() + ", grace period ended " + t.removableAfter();
-                case KEEP -> "unused since " + t.lastUsedAt() + ", kept until " + t.removableAfter();
+                case REMOVE -> "last used " + t.lastUsedAt() + ", grace period ended " + t.removableAfter();
+                case KEEP -> "last used " + t.lastUsedAt() + ", kept until " + t.removableAfter();
                 case GONE -> "registered but no longer in the schema; only the registry is updated";
             };
             out.printf("  %-6s %s.%s  (%s of %s, stream %s; %s)%n", t.decision().name().toLowerCase(java.util.Locale.ENGLISH),

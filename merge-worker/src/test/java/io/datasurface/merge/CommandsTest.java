@@ -131,8 +131,7 @@ class CommandsTest {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.getOutput()).contains("platform Test, schema test: grace period 7d, removed tables are dropped",
-                "  keep   test.ledger_db_accounts_merge  (merge of ledger_db.accounts, stream ledger_db; unused since ",
+                "  keep   test.ledger_db_accounts_merge  (merge of ledger_db.accounts, stream ledger_db; last used ",
                 "4 unused table(s): 0 to remove, 4 in their grace period, 0 gone");
-        System.out.println(result.getOutput());
     }
 }

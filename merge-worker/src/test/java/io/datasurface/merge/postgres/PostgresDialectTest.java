@@ -62,8 +62,8 @@ class PostgresDialectTest {
                 .endsWith(" INSERT INTO \"ds_latest_0\" SELECT \"id\", \"name\", \"email\", \"balance\", \"ds_op\", \"ds_seq\", ds_rows, "
                         + "ds_first_seq, CASE WHEN \"ds_op\" <> 'd' THEN md5(jsonb_build_array(\"name\", \"email\", \"balance\")::text)::uuid "
                         + "END FROM (SELECT DISTINCT ON (\"id\") \"id\", \"name\", \"email\", \"balance\", \"ds_op\", \"ds_seq\", "
-                        + "count(*) OVER w AS ds_rows, min(\"ds_seq\") OVER w AS ds_first_seq FROM c WINDOW w AS (PARTITION BY \"id\") "
-                        + "ORDER BY \"id\", \"ds_seq\" DESC) l")
+                        + "count(*) OVER w AS ds_rows, min(\"ds_seq\") OVER w AS ds_first_seq FROM c WINDOW w AS (PARTITION BY \"id\" "
+                        + "ORDER BY \"ds_seq\" DESC ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) ORDER BY \"id\", \"ds_seq\" DESC) l")
                 .doesNotContain("_archive");
         assertThat(sql.consume(customers, 0, true)).contains(", a AS (INSERT INTO \"prod\".\"shop_db_customers_staging_archive\" (");
     }
