@@ -21,7 +21,7 @@ with DAG(
         namespace="datasurface",
         image="ghcr.io/acme/datasurface-render-service:1.0.0",
         image_pull_policy="IfNotPresent",
-        arguments=["render", "--model", "/model/current", "--platform", "Prod", "--out", "/rendered"],
+        arguments=["render", "--model", "/model/current", "--platform", "Prod", "--out", "/rendered", "--check-credentials"],
         env_vars=[
         ],
         labels={

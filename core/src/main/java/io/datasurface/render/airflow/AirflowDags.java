@@ -156,7 +156,8 @@ public final class AirflowDags {
 
         List<String> renderArgs = new ArrayList<>(List.of("render"));
         renderArgs.addAll(modelArgs);
-        renderArgs.addAll(List.of("--out", RENDERED_PATH));
+        // The renderer also reports missing secrets (its service account may read them): a missing one fails the task visibly.
+        renderArgs.addAll(List.of("--out", RENDERED_PATH, "--check-credentials"));
         PodTask render = task(request, "render", "render", "render", settings.renderImage(platform.mergeImage()), renderArgs,
                 List.of(), labels(request.graph(), "render-service", "render"), true);
 

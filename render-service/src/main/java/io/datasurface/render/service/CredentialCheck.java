@@ -2,11 +2,15 @@ package io.datasurface.render.service;
 
 import static java.util.Objects.requireNonNull;
 
+import io.datasurface.model.KubernetesPGStarter;
+import io.datasurface.render.PlatformSecrets;
 import io.datasurface.render.RequiredSecret;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +39,31 @@ public class CredentialCheck {
             return key.map(k -> "secret " + secret + " has no key '" + k + "'").orElse("secret " + secret + " does not exist")
                     + " (used by " + usedBy + ")";
         }
+    }
+
+    /** Checks every secret the platform needs, prints the missing ones and returns the exit code. */
+    public int report(KubernetesPGStarter platform, PrintWriter out, PrintWriter err) {
+        List<RequiredSecret> required = PlatformSecrets.required(platform);
+        List<Missing> missing;
+        try {
+            missing = missing(platform.namespace(), required);
+        } catch (KubernetesClientException e) {
+            String reason = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
+            err.println("error: cannot read secrets in namespace " + platform.namespace() + " (HTTP " + e.getCode() + "): " + reason
+                    + "; check the kubeconfig or the service account's right to get secrets");
+            return ExitCodes.UNUSABLE;
+        }
+        for (Missing m : missing) {
+            out.println("missing: " + m);
+        }
+        int keys = required.stream().mapToInt(r -> r.keys().size()).sum();
+        out.println("namespace " + platform.namespace() + ": " + required.size() + " secret(s) with " + keys + " key(s) needed, "
+                + missing.size() + " missing");
+        if (!missing.isEmpty()) {
+            out.println("create them as listed in bootstrap/SECRETS.md (render-service bootstrap writes it), then check again");
+            return ExitCodes.REJECTED;
+        }
+        return ExitCodes.OK;
     }
 
     public List<Missing> missing(String namespace, List<RequiredSecret> required) {

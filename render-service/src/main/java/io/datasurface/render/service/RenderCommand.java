@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "render", description = "Writes the platform's Airflow DAGs and Kafka Connect sinks (Terraform and JSON). "
-        + "Exit 1 when the model has errors, 2 for unusable input.")
+        + "Exit 1 when the model has errors (or, with --check-credentials, a secret is missing), 2 for unusable input.")
 public class RenderCommand implements Callable<Integer> {
 
     @Mixin
@@ -25,11 +25,18 @@ public class RenderCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "The output folder; dags/ and kafka-connect/ are written under it.")
     Path out;
 
+    @Option(names = "--check-credentials", description = "After writing, also ask the Kubernetes API whether every secret the platform "
+            + "needs exists (as check-credentials does); exit 1 when any is missing. The system DAG's renderer runs with it.")
+    boolean checkCredentials;
+
     @Spec
     CommandSpec spec;
 
     @Inject
     RenderConfig config;
+
+    @Inject
+    CredentialCheck check;
 
     @Override
     public Integer call() {
@@ -48,6 +55,10 @@ public class RenderCommand implements Callable<Integer> {
         }
         List<RenderedOutput.Owned> owned = List.of(new RenderedOutput.Owned(AirflowDags.FOLDER, request.graph().schema() + "_"),
                 new RenderedOutput.Owned(SinkConnectors.folder(request.graph()), ""));
-        return Output.write(spec, out, files, owned, request.graph().streams().size() + " batch-stream(s)");
+        int written = Output.write(spec, out, files, owned, request.graph().streams().size() + " batch-stream(s)");
+        if (written != ExitCodes.OK || !checkCredentials) {
+            return written;
+        }
+        return check.report(request.graph().platform(), spec.commandLine().getOut(), err);
     }
 }

@@ -11,11 +11,13 @@ import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** check-credentials against fabric8's mock Kubernetes API server in CRUD mode. */
@@ -66,16 +68,29 @@ class CredentialCheckTest {
         assertThat(run.out + run.err).doesNotContain("value-of").doesNotContain("dmFsdWUtb2");
     }
 
+    @Test
+    void renderWithCheckCredentialsWritesTheFilesThenExitsOneForAMissingSecret(@TempDir Path dir) {
+        client.secrets().inNamespace(NAMESPACE).withName("slack-webhook").delete();
+        Run run = run("render", "--model", Acme.MODEL.toString(), "--platform", Acme.PLATFORM, "--out", dir.toString(), "--check-credentials");
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(run.out).contains("missing: secret slack-webhook does not exist");
+        assertThat(dir.resolve("dags/prod_system.py")).exists();
+    }
+
     private record Run(int exitCode, String out, String err) {
     }
 
     private Run checkCredentials() {
+        return run("check-credentials", "--model", Acme.MODEL.toString(), "--platform", Acme.PLATFORM);
+    }
+
+    private Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine command = new CommandLine(RenderServiceCommand.class, factory);
         command.setOut(new PrintWriter(out, true));
         command.setErr(new PrintWriter(err, true));
-        int exitCode = command.execute("check-credentials", "--model", Acme.MODEL.toString(), "--platform", Acme.PLATFORM);
+        int exitCode = command.execute(args);
         return new Run(exitCode, out.toString(), err.toString());
     }
 }

@@ -116,7 +116,8 @@ class DagFilesTest {
         }
         List<String> model = List.of("--model", RenderRequest.MODEL_PATH, "--platform", platform.name());
         assertThat(arguments).containsOnlyKeys("render", "collect_metrics", "remove_unused_tables");
-        assertThat(arguments.get("render")).startsWith("render").containsSequence(model).containsSequence("--out", AirflowDags.RENDERED_PATH);
+        assertThat(arguments.get("render")).startsWith("render").containsSequence(model).containsSequence("--out", AirflowDags.RENDERED_PATH)
+                .contains("--check-credentials");
         assertThat(arguments.get("collect_metrics")).startsWith("collect").containsSequence(model);
         assertThat(arguments.get("remove_unused_tables")).containsExactly("remove-unused", "--model", RenderRequest.MODEL_PATH,
                 "--platform", platform.name(), "--apply");
