@@ -100,16 +100,24 @@ public final class MergeEngine {
         String hint;
         try {
             c = Connector.open(connector, sql);
-            c.setAutoCommit(false);
-            Outcome outcome = batch(c, stream, started);
-            if (outcome instanceof AlreadyRunning) {
-                c.rollback();
+            hook.before(Step.LOCK, null, c);
+            if (!lock(c, stream)) {
+                c.setAutoCommit(false);
                 try {
                     recordRun(c, stream, "already_running", started, null);
                 } catch (SQLException e) {
                     LOG.warnf("stream %s: the skipped run could not be recorded: %s", stream.key(), PostgresDialect.describe(e));
                 }
+                closeQuietly(c);
+                return new AlreadyRunning();
             }
+            // One snapshot for the whole batch, taken once the lock is held (so it sees what the
+            // previous run committed): the datasets of a multi-dataset stream are consumed as of
+            // the same moment. Nothing else writes what the batch writes, and the sink only
+            // inserts, so this does not conflict in normal operation.
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            Outcome outcome = batch(c, stream, started);
             closeQuietly(c);
             return outcome;
         } catch (BatchFailure e) {
@@ -126,10 +134,6 @@ public final class MergeEngine {
     }
 
     private Outcome batch(Connection c, BatchStream stream, Instant started) throws SQLException, BatchFailure {
-        hook.before(Step.LOCK, null, c);
-        if (!lock(c, stream)) {
-            return new AlreadyRunning();
-        }
         hook.before(Step.RECONCILE, null, c);
         Reconciler.Report report = new Reconciler(c, sql, archiveStagingRows).reconcile(List.of(stream));
         if (!report.ok()) {
@@ -264,6 +268,10 @@ public final class MergeEngine {
         return new Merged(batchId, batchTime, stagingRows, inserted, updated, deleted, unchanged, duration);
     }
 
+    /**
+     * Takes the stream's session lock, waiting up to the lock wait. It is held until the
+     * connection closes, which a crashed process's connection also does.
+     */
     private boolean lock(Connection c, BatchStream stream) throws SQLException {
         long deadline = System.nanoTime() + lockWait.toNanos();
         try (PreparedStatement p = c.prepareStatement(sql.tryAdvisoryLock())) {
@@ -314,6 +322,8 @@ public final class MergeEngine {
                 target = Connector.open(connector, sql);
                 target.setAutoCommit(false);
                 c = target;
+            } else if (target.getAutoCommit()) {
+                target.setAutoCommit(false);
             } else {
                 target.rollback();
             }

@@ -77,9 +77,9 @@ public final class PostgresDialect {
                 "SET work_mem = '256MB'", "SET temp_buffers = '256MB'");
     }
 
-    /** Takes the transaction-scoped advisory lock named by the bound text, or answers false at once. */
+    /** Takes the session's advisory lock named by the bound text, or answers false at once; released when the session ends. */
     public String tryAdvisoryLock() {
-        return "SELECT pg_try_advisory_xact_lock(hashtextextended(?, 0))";
+        return "SELECT pg_try_advisory_lock(hashtextextended(?, 0))";
     }
 
     /** Waits for the transaction-scoped advisory lock named by the bound text. */

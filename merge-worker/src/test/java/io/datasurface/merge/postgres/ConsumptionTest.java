@@ -82,6 +82,35 @@ class ConsumptionTest {
     }
 
     @Test
+    void runThatWaitedForTheLockStartsFromWhatTheFirstRunCommitted() throws Exception {
+        MergeFixture f = new MergeFixture(TestModel.standard());
+        for (int i = 1; i <= 20; i++) {
+            f.customer("c", i, "C" + i, null, i + ".00");
+        }
+        CountDownLatch locked = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<MergeEngine.Outcome> first = pool.submit(() -> f.merge(CUSTOMERS, (step, dataset, c) -> {
+            if (step == MergeEngine.Step.RECONCILE) {
+                locked.countDown();
+            }
+            if (step == MergeEngine.Step.COMMIT) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }));
+        locked.await();
+
+        MergeEngine.Outcome second = f.merge(CUSTOMERS, MergeEngine.Hook.NONE);
+
+        assertThat(((MergeEngine.Merged) first.get()).stagingRows()).isEqualTo(20);
+        assertThat(second).isInstanceOfSatisfying(MergeEngine.Merged.class, m -> assertThat(m.stagingRows()).isZero());
+        pool.shutdown();
+    }
+
+    @Test
     void failureInTheSecondDatasetLeavesTheFirstUntouched() {
         MergeFixture f = new MergeFixture(TestModel.standard());
         f.account("c", "A1", "Ann");
