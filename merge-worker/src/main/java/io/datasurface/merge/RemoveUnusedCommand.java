@@ -64,7 +64,7 @@ public class RemoveUnusedCommand implements Callable<Integer> {
                 }
                 return ExitCodes.OK;
             }
-            List<String> removed = tables.apply(plan, now);
+            List<String> removed = tables.apply(graph, plan, now);
             c.commit();
             out.println(removed.size() + " table(s) " + (plan.archive() ? "archived to schema " + plan.archiveSchema() : "dropped")
                     + (removed.isEmpty() ? "" : ": " + String.join(", ", removed)));

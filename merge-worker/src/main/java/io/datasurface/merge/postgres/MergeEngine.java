@@ -14,7 +14,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -157,13 +156,10 @@ public final class MergeEngine {
 
         long stagingRows = 0, inserted = 0, updated = 0, deleted = 0, unchanged = 0;
         Long minSeq = null, maxSeq = null;
-        List<String> used = new ArrayList<>();
         try (Statement s = c.createStatement()) {
             for (int i = 0; i < stream.datasets().size(); i++) {
                 IngestedDataset d = stream.datasets().get(i);
                 String name = d.datastore() + "." + d.name();
-                used.add(d.stagingTable());
-                used.add(d.mergeTable());
 
                 hook.before(Step.CONSUME, name, c);
                 currentTable = sql.schema() + "." + d.stagingTable();
@@ -172,7 +168,6 @@ public final class MergeEngine {
                 }
                 try (PreparedStatement p = c.prepareStatement(sql.consume(d, i, archiveStagingRows))) {
                     if (archiveStagingRows) {
-                        used.add(PostgresDialect.stagingArchiveTable(d));
                         p.setLong(1, batchId);
                     }
                     p.executeUpdate();
@@ -255,10 +250,6 @@ public final class MergeEngine {
             p.executeUpdate();
         }
         recordStreamState(c, stream, batchId, "succeeded", 0);
-        try (PreparedStatement p = c.prepareStatement(sql.markTablesUsed())) {
-            p.setArray(1, c.createArrayOf("text", used.toArray()));
-            p.executeUpdate();
-        }
 
         hook.before(Step.COMMIT, null, c);
         c.commit();

@@ -104,7 +104,23 @@ public final class Reconciler {
                 done.add(action.description());
             }
         }
+        markUsed(connection, sql, streams.stream().flatMap(st -> st.datasets().stream()).toList());
         return new Report(done, problems);
+    }
+
+    /**
+     * Notes that the graph still uses the datasets' tables, so that unused-table removal counts
+     * its grace period from when a table left the graph, even if no batch ran for a while.
+     */
+    static void markUsed(Connection connection, PostgresDialect sql, List<IngestedDataset> datasets) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        for (IngestedDataset d : datasets) {
+            tables.addAll(List.of(d.stagingTable(), d.mergeTable(), PostgresDialect.stagingArchiveTable(d)));
+        }
+        try (PreparedStatement p = connection.prepareStatement(sql.markTablesUsed())) {
+            p.setArray(1, connection.createArrayOf("text", tables.toArray()));
+            p.executeUpdate();
+        }
     }
 
     private void register(Registration r) throws SQLException {

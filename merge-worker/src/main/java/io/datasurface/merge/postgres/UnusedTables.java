@@ -105,18 +105,20 @@ public final class UnusedTables {
     }
 
     /**
-     * Removes the plan's tables due for removal and records each removal in the registry, in the
-     * caller's transaction. Answers the removed tables, schema-qualified as they were.
+     * Notes the tables the graph still uses, removes the plan's tables due for removal and records
+     * each removal in the registry, in the caller's transaction. Answers the removed tables,
+     * schema-qualified as they were.
      */
-    public List<String> apply(Plan plan, Instant now) throws SQLException {
+    public List<String> apply(IntentionGraph graph, Plan plan, Instant now) throws SQLException {
         List<String> removed = new ArrayList<>();
-        if (plan.tables().isEmpty()) {
+        if (!registryExists()) {
             return removed;
         }
         try (PreparedStatement lock = connection.prepareStatement(sql.advisoryLock())) {
             lock.setString(1, sql.ddlLockName());
             lock.execute();
         }
+        Reconciler.markUsed(connection, sql, graph.datasets());
         try (Statement s = connection.createStatement()) {
             if (plan.archive() && !plan.toRemove().isEmpty()) {
                 s.execute(sql.createSchema(plan.archiveSchema()));

@@ -91,7 +91,7 @@ final class MergeFixture {
         try (Connection c = Connector.open(DB::connect, sql)) {
             c.setAutoCommit(false);
             UnusedTables tables = new UnusedTables(c, sql);
-            List<String> removed = tables.apply(tables.plan(graph, now), now);
+            List<String> removed = tables.apply(graph, tables.plan(graph, now), now);
             c.commit();
             return removed;
         }

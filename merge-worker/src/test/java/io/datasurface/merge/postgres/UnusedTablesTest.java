@@ -69,6 +69,18 @@ class UnusedTablesTest {
     }
 
     @Test
+    void gracePeriodCountsFromWhenATableLeftTheGraphNotFromItsLastMerge() throws Exception {
+        MergeFixture f = new MergeFixture(TestModel.standard());
+        f.execute("UPDATE " + f.sql.table("ds_table_registry") + " SET last_used_at = now() - interval '30 days'");
+        f.removeUnused(Instant.now());
+        f.model(TestModel.standard().withoutLedger());
+
+        UnusedTables.Plan plan = f.unusedPlan(Instant.now());
+
+        assertThat(plan.tables()).hasSize(4).allMatch(t -> t.decision() == UnusedTables.Decision.KEEP);
+    }
+
+    @Test
     void archiveModeMovesRemovedTablesWithTheirDataIntoTheArchiveSchema() throws Exception {
         MergeFixture f = new MergeFixture(TestModel.standard().withArchivedRemovedTables());
         f.account("c", "A1", "Ann");
