@@ -72,6 +72,16 @@ class CommandsTest {
     }
 
     @Test
+    void missingModelFolderIsUnusableInput(QuarkusMainLauncher launcher) {
+        model = dir.resolve("no-such-model");
+
+        LaunchResult result = launcher.launch(args("reconcile"));
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.getErrorOutput()).contains("model folder " + model + " does not exist");
+    }
+
+    @Test
     void missingCredentialVariableIsUnusableInput(QuarkusMainLauncher launcher) {
         TestEnvironment.clear("PG_MAIN_PASSWORD");
 
