@@ -9,11 +9,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -27,6 +29,12 @@ import org.jboss.logging.Logger;
 public final class MergeEngine {
     private static final Logger LOG = Logger.getLogger(MergeEngine.class);
     private static final Duration LOCK_POLL = Duration.ofMillis(100);
+    /**
+     * How long a batch waits for the inserts in flight into its staging tables. A sink
+     * transaction is a batch of inserts that commits in milliseconds; one still open after this
+     * is stuck or long, and the batch then drains staging row by row instead of waiting on it.
+     */
+    private static final Duration STAGING_LOCK_WAIT = Duration.ofSeconds(1);
 
     /** The steps of a batch, in order; a {@link Hook} runs before each. */
     public enum Step {
@@ -116,7 +124,8 @@ public final class MergeEngine {
             // inserts, so this does not conflict in normal operation.
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            Outcome outcome = batch(c, stream, started);
+            boolean stagingLocked = lockStaging(c, stream);
+            Outcome outcome = batch(c, stream, started, stagingLocked);
             closeQuietly(c);
             return outcome;
         } catch (BatchFailure e) {
@@ -132,7 +141,7 @@ public final class MergeEngine {
         return new Failed(streamHint);
     }
 
-    private Outcome batch(Connection c, BatchStream stream, Instant started) throws SQLException, BatchFailure {
+    private Outcome batch(Connection c, BatchStream stream, Instant started, boolean stagingLocked) throws SQLException, BatchFailure {
         hook.before(Step.RECONCILE, null, c);
         Reconciler.Report report = new Reconciler(c, sql, archiveStagingRows).reconcile(List.of(stream));
         if (!report.ok()) {
@@ -156,6 +165,7 @@ public final class MergeEngine {
 
         long stagingRows = 0, inserted = 0, updated = 0, deleted = 0, unchanged = 0;
         Long minSeq = null, maxSeq = null;
+        List<String> drained = new ArrayList<>();
         try (Statement s = c.createStatement()) {
             for (int i = 0; i < stream.datasets().size(); i++) {
                 IngestedDataset d = stream.datasets().get(i);
@@ -166,7 +176,8 @@ public final class MergeEngine {
                 for (String statement : sql.createBatchTables(d, i)) {
                     s.execute(statement);
                 }
-                try (PreparedStatement p = c.prepareStatement(sql.consume(d, i, archiveStagingRows))) {
+                String consume = stagingLocked ? sql.consumeLocked(d, i, archiveStagingRows) : sql.consume(d, i, archiveStagingRows);
+                try (PreparedStatement p = c.prepareStatement(consume)) {
                     if (archiveStagingRows) {
                         p.setLong(1, batchId);
                     }
@@ -197,6 +208,9 @@ public final class MergeEngine {
                     deletes = rs.getLong(5);
                 }
                 stagingRows += consumed;
+                if (stagingLocked && consumed > 0) {
+                    drained.add(d.stagingTable());
+                }
                 if (consumed == 0) {
                     s.execute(sql.dropTemporary(i));
                     continue;
@@ -233,6 +247,11 @@ public final class MergeEngine {
                 }
                 s.execute(sql.dropTemporary(i));
                 LOG.debugf("dataset %s: %d staging rows, %d upserts, %d deletes", name, consumed, upserts, deletes);
+            }
+            if (!drained.isEmpty()) {
+                // Last, so that the staging tables refuse readers only for the little that is left.
+                currentTable = null;
+                s.execute(sql.truncate(drained));
             }
         }
         currentTable = null;
@@ -285,6 +304,31 @@ public final class MergeEngine {
                     return false;
                 }
             }
+        }
+    }
+
+    /**
+     * Locks the stream's staging tables before the batch's snapshot is taken, waiting up to
+     * {@link #STAGING_LOCK_WAIT} for the inserts in flight. Answers false (and holds nothing) when
+     * an insert stays open longer or a staging table does not exist yet: the batch then deletes
+     * exactly the rows its snapshot sees, and a late commit is left for the next batch.
+     */
+    private boolean lockStaging(Connection c, BatchStream stream) throws SQLException {
+        Savepoint before = c.setSavepoint();
+        try (Statement s = c.createStatement()) {
+            s.execute(sql.lockTimeout(STAGING_LOCK_WAIT.toMillis()));
+            s.execute(sql.lockStaging(stream.datasets()));
+            s.execute(sql.defaultLockTimeout());
+            c.releaseSavepoint(before);
+            return true;
+        } catch (SQLException e) {
+            String state = String.valueOf(e.getSQLState());
+            if (!state.equals("55P03") && !state.equals("42P01") && !state.equals("3F000")) {
+                throw e;
+            }
+            c.rollback(before);
+            LOG.infof("stream %s: staging not locked (%s); this batch drains it row by row", stream.key(), PostgresDialect.describe(e));
+            return false;
         }
     }
 

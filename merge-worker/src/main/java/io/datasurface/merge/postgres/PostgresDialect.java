@@ -271,11 +271,26 @@ public final class PostgresDialect {
      */
     public String consume(IngestedDataset d, int i, boolean archive) {
         String columns = quoteAll(stagingColumns(d));
+        return consume(d, i, archive, "DELETE FROM " + table(d.stagingTable()) + " RETURNING " + columns);
+    }
+
+    /**
+     * Consumes a staging table the batch locked before its snapshot ({@link #lockStaging}): no
+     * insert was in flight then and none can start until the batch ends, so the snapshot holds
+     * every row the table will ever have had by commit, and reading them all then truncating
+     * ({@link #truncate}) consumes exactly them, without the per-row cost of a DELETE.
+     */
+    public String consumeLocked(IngestedDataset d, int i, boolean archive) {
+        return consume(d, i, archive, "SELECT " + quoteAll(stagingColumns(d)) + " FROM " + table(d.stagingTable()));
+    }
+
+    private String consume(IngestedDataset d, int i, boolean archive, String source) {
+        String columns = quoteAll(stagingColumns(d));
         String keys = quoteAll(names(d.keyColumns()));
         String seq = quote(TableLayout.SEQ);
         String op = quote(TableLayout.OP);
         String data = quoteAll(names(d.columns()));
-        StringBuilder sqlText = new StringBuilder("WITH c AS (DELETE FROM " + table(d.stagingTable()) + " RETURNING " + columns + ")");
+        StringBuilder sqlText = new StringBuilder("WITH c AS (" + source + ")");
         if (archive) {
             sqlText.append(", a AS (INSERT INTO ").append(table(stagingArchiveTable(d))).append(" (").append(columns).append(", ")
                     .append(quote(TableLayout.BATCH_ID)).append(") SELECT ").append(columns).append(", ? FROM c)");
@@ -290,6 +305,31 @@ public final class PostgresDialect {
                 .append("(PARTITION BY ").append(keys).append(" ORDER BY ").append(seq).append(" DESC ROWS BETWEEN UNBOUNDED PRECEDING AND ")
                 .append("UNBOUNDED FOLLOWING) ORDER BY ").append(keys).append(", ").append(seq).append(" DESC) l");
         return sqlText.toString();
+    }
+
+    /**
+     * Locks the staging tables against inserts (readers still pass) until the transaction ends.
+     * Sent as the transaction's first statement, before anything takes its snapshot: LOCK TABLE
+     * takes none, and it waits for every insert in flight to end, so the snapshot taken next sees
+     * every row committed to these tables. Tables in name order, so two lockers queue alike.
+     */
+    public String lockStaging(List<IngestedDataset> datasets) {
+        return "LOCK TABLE " + datasets.stream().map(IngestedDataset::stagingTable).sorted().map(this::table)
+                .collect(Collectors.joining(", ")) + " IN SHARE ROW EXCLUSIVE MODE";
+    }
+
+    /** How long, for the rest of the transaction (or savepoint), a statement waits for a table lock. */
+    public String lockTimeout(long millis) {
+        return "SET LOCAL lock_timeout = " + millis;
+    }
+
+    public String defaultLockTimeout() {
+        return "SET LOCAL lock_timeout = DEFAULT";
+    }
+
+    /** Empties staging tables consumed under {@link #lockStaging}; transactional, so a rollback gives the rows back. */
+    public String truncate(List<String> tables) {
+        return "TRUNCATE " + tables.stream().map(this::table).collect(Collectors.joining(", "));
     }
 
     /** Rows: ds_seq and problem of the first staging row the batch cannot merge. */

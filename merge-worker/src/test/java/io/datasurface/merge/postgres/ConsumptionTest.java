@@ -44,6 +44,42 @@ class ConsumptionTest {
     }
 
     @Test
+    void sinkInsertWaitingForABatchIsMergedByTheNextBatch() throws Exception {
+        MergeFixture f = new MergeFixture(TestModel.standard());
+        f.customer("c", 1, "OnTime", null, "1.00");
+        ExecutorService sink = Executors.newSingleThreadExecutor();
+        List<Future<?>> insert = new ArrayList<>();
+        List<Boolean> insertDoneAtCommit = new ArrayList<>();
+        MergeEngine.Hook duringBatch = (step, dataset, c) -> {
+            if (step == MergeEngine.Step.CONSUME) {
+                insert.add(sink.submit(() -> f.customer("c", 2, "Waited", null, "2.00")));
+                long deadline = System.nanoTime() + 5_000_000_000L;
+                while (f.count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%"
+                        + f.dataset("customers").stagingTable() + "%'") == 0 && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
+            }
+            if (step == MergeEngine.Step.COMMIT) {
+                insertDoneAtCommit.add(insert.get(0).isDone());
+            }
+        };
+
+        MergeEngine.Outcome first = f.merge(CUSTOMERS, duringBatch);
+        insert.get(0).get();
+        sink.shutdown();
+
+        assertThat(insertDoneAtCommit).as("the sink's insert waited for the batch").containsExactly(false);
+        assertThat(first).isInstanceOfSatisfying(MergeEngine.Merged.class, m -> assertThat(m.stagingRows()).isEqualTo(1));
+        assertThat(f.rows("customers")).containsExactly("1|OnTime|NULL|1.00");
+        assertThat(f.count("SELECT count(*) FROM " + f.stagingTable("customers"))).isEqualTo(1);
+
+        MergeEngine.Merged second = f.merge(CUSTOMERS);
+
+        assertThat(second.stagingRows()).isEqualTo(1);
+        assertThat(f.rows("customers")).containsExactly("1|OnTime|NULL|1.00", "2|Waited|NULL|2.00");
+    }
+
+    @Test
     void twoMergesOfOneStreamStartedTogetherMergeOnce() throws Exception {
         MergeFixture f = new MergeFixture(TestModel.standard());
         for (int i = 1; i <= 50; i++) {
