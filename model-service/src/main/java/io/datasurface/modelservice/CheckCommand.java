@@ -8,11 +8,10 @@ import io.datasurface.modelservice.governance.ChangeCheckRunner;
 import io.datasurface.modelservice.governance.CheckReport;
 import io.datasurface.modelservice.governance.UnusableInputException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -20,20 +19,11 @@ import picocli.CommandLine.Spec;
         + "Exit 0 accepted, 1 rejected, 2 unusable input.")
 public class CheckCommand implements Callable<Integer> {
 
-    @Option(names = "--repo-dir", required = true, paramLabel = "GITDIR", description = "A clone of the model repository (work tree or bare).")
-    Path repoDir;
-
-    @Option(names = "--base", required = true, paramLabel = "REF", description = "The live model: a branch, tag or commit, e.g. origin/main.")
-    String base;
-
-    @Option(names = "--head", required = true, paramLabel = "REF", description = "The proposed model: a branch, tag or commit.")
-    String head;
+    @Mixin
+    GitChangeOptions change;
 
     @Option(names = "--source", required = true, paramLabel = "URL@BRANCH", description = "The repository and branch proposing the change.")
     String source;
-
-    @Option(names = "--model-path", paramLabel = "SUBDIR", description = "The folder holding ecosystem.yaml, when it is not the repository root.")
-    String modelPath;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
@@ -54,7 +44,7 @@ public class CheckCommand implements Callable<Integer> {
         }
         ChangeCheckRunner.Result result;
         try {
-            result = ChangeCheckRunner.check(repoDir, base, head, proposer, Optional.ofNullable(modelPath));
+            result = ChangeCheckRunner.check(change.repoDir, change.base, change.head, proposer, change.modelPath());
         } catch (UnusableInputException e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.UNUSABLE;

@@ -6,11 +6,10 @@ import io.datasurface.modelservice.governance.ChangeCheckRunner;
 import io.datasurface.modelservice.governance.CheckReport;
 import io.datasurface.modelservice.governance.UnusableInputException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -18,17 +17,8 @@ import picocli.CommandLine.Spec;
         + "merge tables added, altered or removed. Exit 0 with a plan, 1 when either model has errors, 2 for unusable input.")
 public class PlanCommand implements Callable<Integer> {
 
-    @Option(names = "--repo-dir", required = true, paramLabel = "GITDIR", description = "A clone of the model repository (work tree or bare).")
-    Path repoDir;
-
-    @Option(names = "--base", required = true, paramLabel = "REF", description = "The live model: a branch, tag or commit.")
-    String base;
-
-    @Option(names = "--head", required = true, paramLabel = "REF", description = "The proposed model: a branch, tag or commit.")
-    String head;
-
-    @Option(names = "--model-path", paramLabel = "SUBDIR", description = "The folder holding ecosystem.yaml, when it is not the repository root.")
-    String modelPath;
+    @Mixin
+    GitChangeOptions change;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
@@ -42,7 +32,7 @@ public class PlanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ChangeCheckRunner.PlanResult result;
         try {
-            result = ChangeCheckRunner.plan(repoDir, base, head, Optional.ofNullable(modelPath));
+            result = ChangeCheckRunner.plan(change.repoDir, change.base, change.head, change.modelPath());
         } catch (UnusableInputException e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.UNUSABLE;
