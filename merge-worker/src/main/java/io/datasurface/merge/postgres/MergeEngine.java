@@ -176,12 +176,22 @@ public final class MergeEngine {
                 for (String statement : sql.createBatchTables(d, i)) {
                     s.execute(statement);
                 }
-                String consume = stagingLocked ? sql.consumeLocked(d, i, archiveStagingRows) : sql.consume(d, i, archiveStagingRows);
-                try (PreparedStatement p = c.prepareStatement(consume)) {
+                if (stagingLocked) {
                     if (archiveStagingRows) {
-                        p.setLong(1, batchId);
+                        try (PreparedStatement p = c.prepareStatement(sql.archiveStaging(d))) {
+                            p.setLong(1, batchId);
+                            p.executeUpdate();
+                        }
                     }
-                    p.executeUpdate();
+                    s.execute(sql.noteBadRows(d, i));
+                    s.execute(sql.keepLatest(d, i));
+                } else {
+                    try (PreparedStatement p = c.prepareStatement(sql.consume(d, i, archiveStagingRows))) {
+                        if (archiveStagingRows) {
+                            p.setLong(1, batchId);
+                        }
+                        p.executeUpdate();
+                    }
                 }
 
                 hook.before(Step.VALIDATE, name, c);

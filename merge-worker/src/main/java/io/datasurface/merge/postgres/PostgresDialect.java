@@ -262,8 +262,8 @@ public final class PostgresDialect {
     }
 
     /**
-     * Consumes the staging table in one statement: deletes exactly the rows this statement's
-     * snapshot sees, notes the ones it cannot merge, archives them when asked (the bound value is
+     * Consumes a staging table the batch could not lock ({@link #lockStaging}) in one statement:
+     * deletes exactly the rows this statement's snapshot sees, notes the ones it cannot merge, archives them when asked (the bound value is
      * then the batch id), and keeps the last operation per key by ds_seq, with the number of rows
      * and the first ds_seq of each key. A row whose transaction commits later is not in the
      * snapshot, so it is neither read nor deleted and the next batch takes it: no watermark can
@@ -271,40 +271,58 @@ public final class PostgresDialect {
      */
     public String consume(IngestedDataset d, int i, boolean archive) {
         String columns = quoteAll(stagingColumns(d));
-        return consume(d, i, archive, "DELETE FROM " + table(d.stagingTable()) + " RETURNING " + columns);
+        StringBuilder sqlText = new StringBuilder("WITH c AS (DELETE FROM " + table(d.stagingTable()) + " RETURNING " + columns + ")");
+        if (archive) {
+            sqlText.append(", a AS (").append(archiveStaging(d, "c")).append(")");
+        }
+        sqlText.append(", b AS (").append(noteBadRows(d, i, "c")).append(") ").append(keepLatest(d, i, "c"));
+        return sqlText.toString();
     }
 
     /**
-     * Consumes a staging table the batch locked before its snapshot ({@link #lockStaging}): no
-     * insert was in flight then and none can start until the batch ends, so the snapshot holds
-     * every row the table will ever have had by commit, and reading them all then truncating
-     * ({@link #truncate}) consumes exactly them, without the per-row cost of a DELETE.
+     * Archives a locked staging table's rows with the batch that consumes them (the bound value).
+     * A staging table the batch locked before its snapshot ({@link #lockStaging}) had no insert in
+     * flight then, and none can start until the batch ends: the snapshot holds every row it will
+     * have had by commit. Reading them all ({@link #archiveStaging}, {@link #noteBadRows},
+     * {@link #keepLatest}, each reading the table itself, as its rows stay put), then truncating it
+     * ({@link #truncate}), consumes exactly them without the per-row cost of a DELETE.
      */
-    public String consumeLocked(IngestedDataset d, int i, boolean archive) {
-        return consume(d, i, archive, "SELECT " + quoteAll(stagingColumns(d)) + " FROM " + table(d.stagingTable()));
+    public String archiveStaging(IngestedDataset d) {
+        return archiveStaging(d, table(d.stagingTable()));
     }
 
-    private String consume(IngestedDataset d, int i, boolean archive, String source) {
+    /** Notes the rows of a locked staging table that the batch cannot merge. */
+    public String noteBadRows(IngestedDataset d, int i) {
+        return noteBadRows(d, i, table(d.stagingTable()));
+    }
+
+    /** Keeps the last operation per key of a locked staging table, with each key's number of rows and first ds_seq. */
+    public String keepLatest(IngestedDataset d, int i) {
+        return keepLatest(d, i, table(d.stagingTable()));
+    }
+
+    private String archiveStaging(IngestedDataset d, String from) {
         String columns = quoteAll(stagingColumns(d));
+        return "INSERT INTO " + table(stagingArchiveTable(d)) + " (" + columns + ", " + quote(TableLayout.BATCH_ID) + ") SELECT " + columns
+                + ", ? FROM " + from;
+    }
+
+    private String noteBadRows(IngestedDataset d, int i, String from) {
+        return "INSERT INTO " + badRowsTable(i) + " (ds_seq, problem) SELECT " + quote(TableLayout.SEQ) + ", " + badRowProblem(d) + " FROM "
+                + from + " WHERE " + badRowCondition(d);
+    }
+
+    private String keepLatest(IngestedDataset d, int i, String from) {
         String keys = quoteAll(names(d.keyColumns()));
         String seq = quote(TableLayout.SEQ);
         String op = quote(TableLayout.OP);
         String data = quoteAll(names(d.columns()));
-        StringBuilder sqlText = new StringBuilder("WITH c AS (" + source + ")");
-        if (archive) {
-            sqlText.append(", a AS (INSERT INTO ").append(table(stagingArchiveTable(d))).append(" (").append(columns).append(", ")
-                    .append(quote(TableLayout.BATCH_ID)).append(") SELECT ").append(columns).append(", ? FROM c)");
-        }
-        sqlText.append(", b AS (INSERT INTO ").append(badRowsTable(i)).append(" (ds_seq, problem) SELECT ").append(seq).append(", ")
-                .append(badRowProblem(d)).append(" FROM c WHERE ").append(badRowCondition(d)).append(")");
-        sqlText.append(" INSERT INTO ").append(latestTable(i)).append(" SELECT ").append(data).append(", ").append(op).append(", ")
-                .append(seq).append(", ds_rows, ds_first_seq, CASE WHEN ").append(op).append(" <> 'd' THEN ").append(rowHash(d))
-                .append(" END FROM (SELECT DISTINCT ON (").append(keys).append(") ").append(data).append(", ").append(op).append(", ")
-                .append(seq).append(", count(*) OVER w AS ds_rows, min(").append(seq).append(") OVER w AS ds_first_seq FROM c WINDOW w AS ")
+        return "INSERT INTO " + latestTable(i) + " SELECT " + data + ", " + op + ", " + seq + ", ds_rows, ds_first_seq, CASE WHEN " + op
+                + " <> 'd' THEN " + rowHash(d) + " END FROM (SELECT DISTINCT ON (" + keys + ") " + data + ", " + op + ", " + seq
+                + ", count(*) OVER w AS ds_rows, min(" + seq + ") OVER w AS ds_first_seq FROM " + from + " WINDOW w AS "
                 // The window is ordered like the result, over the whole key, so that one sort serves both.
-                .append("(PARTITION BY ").append(keys).append(" ORDER BY ").append(seq).append(" DESC ROWS BETWEEN UNBOUNDED PRECEDING AND ")
-                .append("UNBOUNDED FOLLOWING) ORDER BY ").append(keys).append(", ").append(seq).append(" DESC) l");
-        return sqlText.toString();
+                + "(PARTITION BY " + keys + " ORDER BY " + seq + " DESC ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) ORDER BY "
+                + keys + ", " + seq + " DESC) l";
     }
 
     /**

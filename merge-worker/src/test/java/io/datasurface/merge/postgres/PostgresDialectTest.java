@@ -69,6 +69,15 @@ class PostgresDialectTest {
     }
 
     @Test
+    void lockedStagingIsReadWithoutDeletingAndLockedBeforeTruncation() {
+        assertThat(sql.lockStaging(TestModel.standard().graph("prod").stream("ledger_db").orElseThrow().datasets()))
+                .isEqualTo("LOCK TABLE \"prod\".\"ledger_db_accounts_staging\", \"prod\".\"ledger_db_entries_staging\" IN SHARE ROW EXCLUSIVE MODE");
+        assertThat(List.of(sql.archiveStaging(customers), sql.noteBadRows(customers, 0), sql.keepLatest(customers, 0)))
+                .allSatisfy(statement -> assertThat(statement).contains(" FROM \"prod\".\"shop_db_customers_staging\"").doesNotContain("DELETE"));
+        assertThat(sql.truncate(List.of("a_staging", "b_staging"))).isEqualTo("TRUNCATE \"prod\".\"a_staging\", \"prod\".\"b_staging\"");
+    }
+
+    @Test
     void archiveSchemaAndTableNamesStayWithinSixtyThreeBytes() {
         PostgresDialect longSchema = new PostgresDialect("p".repeat(60));
         assertThat(longSchema.archiveSchema()).hasSizeLessThanOrEqualTo(63).endsWith("_archive");
