@@ -107,6 +107,27 @@ public sealed interface DataType {
      * @throws IllegalArgumentException naming the accepted types when the text is not one of them
      */
     static DataType parse(String text) {
+        DataType known = Parsed.TYPES.get(text);
+        if (known != null) {
+            return known;
+        }
+        DataType parsed = parseText(text);
+        if (Parsed.TYPES.size() < Parsed.MAX_CACHED) {
+            Parsed.TYPES.put(text, parsed);
+        }
+        return parsed;
+    }
+
+    /** Parsed type texts: a model repeats a few dozen type texts across hundreds of thousands of columns. */
+    final class Parsed {
+        private static final int MAX_CACHED = 10_000;
+        private static final java.util.Map<String, DataType> TYPES = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private Parsed() {
+        }
+    }
+
+    private static DataType parseText(String text) {
         String normalized = text.trim().toLowerCase(Locale.ENGLISH);
         switch (normalized) {
             case "boolean", "bool":

@@ -31,6 +31,29 @@ public record ObjectPath(List<Segment> segments) {
         return segments.isEmpty() ? this : new ObjectPath(segments.subList(0, segments.size() - 1));
     }
 
+    /**
+     * Mixes the segments' hashes non-linearly: the default list hash is linear in its elements, and
+     * paths of generated names (dataset1 / col2 vs dataset2 / col1...) then collide in bulk, which
+     * turns the source map of a large model into long chains of equals calls.
+     */
+    @Override
+    public int hashCode() {
+        int h = 0x2545F491;
+        for (Segment segment : segments) {
+            h ^= segment.kind().hashCode();
+            h *= 0x9E3779B1;
+            h ^= segment.name().hashCode();
+            h *= 0x85EBCA77;
+            h ^= h >>> 15;
+        }
+        return h;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ObjectPath path && segments.equals(path.segments);
+    }
+
     public static ObjectPath of(String kind, String name) {
         return ROOT.child(kind, name);
     }
