@@ -1,5 +1,6 @@
 package io.datasurface.merge;
 
+import io.datasurface.cli.ExitCodes;
 import io.datasurface.events.DataSurfaceEvent;
 import io.datasurface.kpsg.BatchStream;
 import io.datasurface.kpsg.IntentionGraph;

@@ -1,5 +1,6 @@
 package io.datasurface.merge;
 
+import io.datasurface.cli.ExitCodes;
 import io.datasurface.kpsg.IntentionGraph;
 import io.datasurface.merge.postgres.Connector;
 import io.datasurface.merge.postgres.PostgresDialect;

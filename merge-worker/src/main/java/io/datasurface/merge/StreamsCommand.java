@@ -1,5 +1,6 @@
 package io.datasurface.merge;
 
+import io.datasurface.cli.ExitCodes;
 import io.datasurface.kpsg.BatchStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

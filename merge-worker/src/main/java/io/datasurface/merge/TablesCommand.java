@@ -1,5 +1,6 @@
 package io.datasurface.merge;
 
+import io.datasurface.cli.ExitCodes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

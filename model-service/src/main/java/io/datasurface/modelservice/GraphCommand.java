@@ -1,5 +1,6 @@
 package io.datasurface.modelservice;
 
+import io.datasurface.cli.ExitCodes;
 import io.datasurface.kpsg.BatchStream;
 import io.datasurface.kpsg.IngestedDataset;
 import io.datasurface.kpsg.IntentionGraph;

@@ -1,5 +1,6 @@
 package io.datasurface.modelservice;
 
+import io.datasurface.cli.ExitCodes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.datasurface.lint.ModelLinter;

@@ -1,5 +1,6 @@
 package io.datasurface.modelservice;
 
+import io.datasurface.cli.ExitCodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datasurface.modelservice.governance.TestingModelRepository;

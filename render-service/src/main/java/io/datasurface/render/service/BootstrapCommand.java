@@ -1,5 +1,6 @@
 package io.datasurface.render.service;
 
+import io.datasurface.cli.ExitCodes;
 import io.datasurface.render.KpsgRenderer;
 import io.datasurface.render.RenderedFile;
 import jakarta.inject.Inject;

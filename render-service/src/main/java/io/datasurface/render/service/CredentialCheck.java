@@ -1,5 +1,6 @@
 package io.datasurface.render.service;
 
+import io.datasurface.cli.ExitCodes;
 import static java.util.Objects.requireNonNull;
 
 import io.datasurface.model.KubernetesPGStarter;

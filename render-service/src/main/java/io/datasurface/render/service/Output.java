@@ -1,5 +1,6 @@
 package io.datasurface.render.service;
 
+import io.datasurface.cli.ExitCodes;
 import io.datasurface.render.RenderedFile;
 import java.io.IOException;
 import java.io.PrintWriter;

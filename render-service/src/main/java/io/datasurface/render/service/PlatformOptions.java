@@ -1,5 +1,6 @@
 package io.datasurface.render.service;
 
+import io.datasurface.cli.ExitCodes;
 import io.datasurface.kpsg.IntentionGraph;
 import io.datasurface.kpsg.IntentionGraphBuilder;
 import io.datasurface.lint.ModelLinter;
