@@ -23,28 +23,25 @@ public final class IntentionGraphBuilder {
     private IntentionGraphBuilder() {
     }
 
-    private record Consumed(Ecosystem.StoreInTeam store, io.datasurface.model.Dataset dataset) {
-    }
-
     public static IntentionGraph build(Ecosystem ecosystem, KubernetesPGStarter platform) {
         Map<String, Milestoning> milestoningBySink = new LinkedHashMap<>();
-        Map<String, Consumed> consumed = new LinkedHashMap<>();
+        Map<String, Ecosystem.ConsumedDataset> consumed = new LinkedHashMap<>();
         for (Ecosystem.ConsumedDataset c : ecosystem.datasetsConsumedOn(platform.name())) {
             if (ingestible(c.store().store(), platform)) {
-                consumed.putIfAbsent(c.fullName(), new Consumed(c.store(), c.dataset()));
+                consumed.putIfAbsent(c.fullName(), c);
                 milestoningBySink.merge(c.fullName(), c.milestoning(), Milestoning::strictest);
             }
         }
 
         Map<String, String> tableBases = tableBases(consumed);
         Map<String, List<IngestedDataset>> datasetsByStream = new LinkedHashMap<>();
-        Map<String, Consumed> firstByStream = new LinkedHashMap<>();
+        Map<String, Ecosystem.ConsumedDataset> firstByStream = new LinkedHashMap<>();
         Map<String, Milestoning> milestoningByStream = new LinkedHashMap<>();
         for (Ecosystem.TeamInZone producer : ecosystem.teams()) {
             for (Datastore store : producer.team().datastores()) {
                 for (io.datasurface.model.Dataset dataset : store.datasets()) {
                     String fullName = store.name() + "." + dataset.name();
-                    Consumed c = consumed.get(fullName);
+                    Ecosystem.ConsumedDataset c = consumed.get(fullName);
                     if (c == null || c.store().store() != store) {
                         continue;
                     }
@@ -81,9 +78,9 @@ public final class IntentionGraphBuilder {
     }
 
     /** The table name stem of each consumed dataset, short enough to take the longest suffix. */
-    private static Map<String, String> tableBases(Map<String, Consumed> consumed) {
+    private static Map<String, String> tableBases(Map<String, Ecosystem.ConsumedDataset> consumed) {
         List<UniqueIdentifiers.Candidate> candidates = new ArrayList<>();
-        for (Map.Entry<String, Consumed> entry : consumed.entrySet()) {
+        for (Map.Entry<String, Ecosystem.ConsumedDataset> entry : consumed.entrySet()) {
             String store = entry.getValue().store().store().name();
             String dataset = entry.getValue().dataset().name();
             String base = PostgresNames.sanitize(store) + "_" + PostgresNames.sanitize(dataset);
