@@ -1,6 +1,6 @@
 package io.datasurface.governance;
 
-import io.datasurface.lint.Problem;
+import io.datasurface.diagnostics.Problem;
 import io.datasurface.model.Dataset;
 import io.datasurface.model.DatasetGroup;
 import io.datasurface.model.DatasetSink;

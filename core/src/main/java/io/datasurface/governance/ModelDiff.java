@@ -5,7 +5,7 @@ import io.datasurface.model.DatasetSink;
 import io.datasurface.model.LocationRef;
 import io.datasurface.model.ObjectPath;
 import io.datasurface.model.Repository;
-import io.datasurface.yaml.Durations;
+import io.datasurface.model.Durations;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;

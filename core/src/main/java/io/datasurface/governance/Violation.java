@@ -2,7 +2,7 @@ package io.datasurface.governance;
 
 import static java.util.Objects.requireNonNull;
 
-import io.datasurface.lint.Problem;
+import io.datasurface.diagnostics.Problem;
 import io.datasurface.model.ObjectPath;
 import io.datasurface.model.Repository;
 import io.datasurface.model.SourceLocation;

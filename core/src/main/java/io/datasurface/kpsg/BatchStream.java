@@ -3,6 +3,7 @@ package io.datasurface.kpsg;
 import static java.util.Objects.requireNonNull;
 
 import io.datasurface.model.Milestoning;
+import io.datasurface.model.Durations;
 import java.time.Duration;
 import java.util.List;
 
@@ -23,6 +24,12 @@ public record BatchStream(String key, String zone, String team, String datastore
         if (datasets.isEmpty()) {
             throw new IllegalArgumentException("batch-stream " + key + " has no datasets");
         }
+    }
+
+    /** How people see the stream in every listing and description: {@code multi-dataset, milestoned, every 2m, owner USA/sales}. */
+    public String describe() {
+        return (multiDataset ? "multi-dataset" : "single-dataset") + ", " + milestoning.yamlName() + ", every " + Durations.format(schedule)
+                + ", owner " + zone + "/" + team;
     }
 
     public static String key(String datastore, String dataset, boolean multiDataset) {

@@ -1,5 +1,6 @@
 package io.datasurface.lint;
 
+import io.datasurface.diagnostics.ProblemCollector;
 import io.datasurface.model.Column;
 import io.datasurface.model.DataType;
 import io.datasurface.model.Dataset;

@@ -1,5 +1,6 @@
 package io.datasurface.lint;
 
+import io.datasurface.diagnostics.ProblemCollector;
 import io.datasurface.model.Ecosystem;
 import java.util.List;
 

@@ -1,12 +1,9 @@
 package io.datasurface.lint;
 
+import io.datasurface.diagnostics.Problem;
+import io.datasurface.diagnostics.ProblemCollector;
 import io.datasurface.model.Ecosystem;
 import io.datasurface.model.SourceMap;
-import io.datasurface.yaml.LoadedModel;
-import io.datasurface.yaml.ModelFiles;
-import io.datasurface.yaml.ModelLoadException;
-import io.datasurface.yaml.ModelLoader;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,21 +14,6 @@ import java.util.List;
  */
 public final class ModelLinter {
     private ModelLinter() {
-    }
-
-    /** Loads the model and lints it; the result holds the load problems and the lint problems together. */
-    public static LoadedModel loadAndLint(ModelFiles files) throws ModelLoadException {
-        LoadedModel loaded = ModelLoader.load(files);
-        if (loaded.ecosystem().isEmpty()) {
-            return loaded;
-        }
-        List<Problem> all = new ArrayList<>(loaded.problems());
-        all.addAll(lint(loaded.ecosystem().get(), loaded.sources()));
-        return new LoadedModel(loaded.ecosystem(), loaded.sources(), all);
-    }
-
-    public static LoadedModel loadAndLint(Path folder) throws ModelLoadException {
-        return loadAndLint(ModelFiles.fromDirectory(folder));
     }
 
     public static List<Problem> lint(Ecosystem ecosystem, SourceMap sources) {

@@ -1,5 +1,6 @@
 package io.datasurface.lint;
 
+import io.datasurface.diagnostics.ProblemCollector;
 import io.datasurface.kpsg.IngestedDataset;
 import io.datasurface.kpsg.IntentionGraph;
 import io.datasurface.kpsg.IntentionGraphBuilder;

@@ -1,6 +1,6 @@
 package io.datasurface.yaml;
 
-import io.datasurface.lint.Problem;
+import io.datasurface.diagnostics.Problem;
 import java.util.List;
 import java.util.stream.Collectors;
 

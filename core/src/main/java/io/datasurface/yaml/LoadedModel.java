@@ -2,7 +2,7 @@ package io.datasurface.yaml;
 
 import static java.util.Objects.requireNonNull;
 
-import io.datasurface.lint.Problem;
+import io.datasurface.diagnostics.Problem;
 import io.datasurface.model.Ecosystem;
 import io.datasurface.model.SourceMap;
 import java.util.List;

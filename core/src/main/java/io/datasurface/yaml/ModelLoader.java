@@ -1,7 +1,7 @@
 package io.datasurface.yaml;
 
-import io.datasurface.lint.Problem;
-import io.datasurface.lint.Severity;
+import io.datasurface.diagnostics.Problem;
+import io.datasurface.diagnostics.Severity;
 import io.datasurface.model.Ecosystem;
 import io.datasurface.model.GovernanceZone;
 import io.datasurface.model.ObjectPath;

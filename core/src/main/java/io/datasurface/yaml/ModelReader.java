@@ -1,8 +1,8 @@
 package io.datasurface.yaml;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.datasurface.lint.Problem;
-import io.datasurface.lint.Severity;
+import io.datasurface.diagnostics.Problem;
+import io.datasurface.diagnostics.Severity;
 import io.datasurface.model.CaptureMetaData;
 import io.datasurface.model.ClassificationPolicy;
 import io.datasurface.model.Column;
@@ -15,6 +15,7 @@ import io.datasurface.model.DatasetGroup;
 import io.datasurface.model.DatasetSink;
 import io.datasurface.model.Datastore;
 import io.datasurface.model.Documentation;
+import io.datasurface.model.Durations;
 import io.datasurface.model.GovernanceZone;
 import io.datasurface.model.InfrastructureLocation;
 import io.datasurface.model.InfrastructureVendor;

@@ -8,6 +8,7 @@ import io.datasurface.model.Dataset;
 import io.datasurface.model.DatasetGroup;
 import io.datasurface.model.Datastore;
 import io.datasurface.model.Documentation;
+import io.datasurface.model.Durations;
 import io.datasurface.model.Ecosystem;
 import io.datasurface.model.GovernanceZone;
 import io.datasurface.model.InfrastructureLocation;

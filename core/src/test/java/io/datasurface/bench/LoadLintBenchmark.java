@@ -1,7 +1,7 @@
 package io.datasurface.bench;
 
 import io.datasurface.lint.ModelLinter;
-import io.datasurface.lint.Problem;
+import io.datasurface.diagnostics.Problem;
 import io.datasurface.model.CaptureMetaData;
 import io.datasurface.model.ClassificationPolicy;
 import io.datasurface.model.Column;

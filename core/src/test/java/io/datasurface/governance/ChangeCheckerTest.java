@@ -1,13 +1,14 @@
 package io.datasurface.governance;
 
-import static io.datasurface.governance.AcmeChanges.ECOSYSTEM;
-import static io.datasurface.governance.AcmeChanges.MARKETING;
-import static io.datasurface.governance.AcmeChanges.SALES;
-import static io.datasurface.governance.AcmeChanges.SALES_FILE;
-import static io.datasurface.governance.AcmeChanges.USA;
+import static io.datasurface.testfixtures.AcmeChanges.ECOSYSTEM;
+import static io.datasurface.testfixtures.AcmeChanges.MARKETING;
+import static io.datasurface.testfixtures.AcmeChanges.SALES;
+import static io.datasurface.testfixtures.AcmeChanges.SALES_FILE;
+import static io.datasurface.testfixtures.AcmeChanges.USA;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datasurface.model.Repository;
+import io.datasurface.testfixtures.AcmeChanges;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

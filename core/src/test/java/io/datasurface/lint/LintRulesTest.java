@@ -2,6 +2,9 @@ package io.datasurface.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.datasurface.diagnostics.Problem;
+import io.datasurface.diagnostics.Severity;
+import io.datasurface.load.Models;
 import io.datasurface.testfixtures.Examples;
 import io.datasurface.yaml.LoadedModel;
 import java.io.IOException;
@@ -17,7 +20,7 @@ class LintRulesTest {
 
     @Test
     void acmeExampleLintsWithoutErrorsOrWarnings() throws Exception {
-        LoadedModel model = ModelLinter.loadAndLint(Examples.acme());
+        LoadedModel model = Models.loadAndLint(Examples.acme());
 
         assertThat(model.problems()).filteredOn(p -> p.severity() != Severity.INFO).isEmpty();
         assertThat(model.hasErrors()).isFalse();
@@ -25,7 +28,7 @@ class LintRulesTest {
 
     @Test
     void minimalExampleLintsClean() throws Exception {
-        assertThat(ModelLinter.loadAndLint(Examples.minimal()).problems()).isEmpty();
+        assertThat(Models.loadAndLint(Examples.minimal()).problems()).isEmpty();
     }
 
     static Stream<String> invalidExamples() throws IOException {
@@ -42,7 +45,7 @@ class LintRulesTest {
         List<String> expected = Files.readAllLines(folder.resolve("EXPECTED")).stream()
                 .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
 
-        List<Problem> reported = ModelLinter.loadAndLint(folder).problems().stream()
+        List<Problem> reported = Models.loadAndLint(folder).problems().stream()
                 .filter(p -> p.severity() != Severity.INFO).toList();
 
         assertThat(reported).as("problems of %s", name).hasSameSizeAs(expected);
@@ -60,7 +63,7 @@ class LintRulesTest {
 
     @Test
     void everyProblemSaysWhereAndHowToFix() throws Exception {
-        List<Problem> problems = ModelLinter.loadAndLint(Examples.invalid("nullable-key")).problems();
+        List<Problem> problems = Models.loadAndLint(Examples.invalid("nullable-key")).problems();
 
         assertThat(problems).singleElement().hasToString(
                 "zones/North/teams/producers.yaml:12:13: error: [primary-key] zone North / team producers / datastore shop_db / "

@@ -3,7 +3,7 @@ package io.datasurface.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datasurface.lint.Problem;
+import io.datasurface.diagnostics.Problem;
 import io.datasurface.model.CaptureMetaData;
 import io.datasurface.model.DataType;
 import io.datasurface.model.Ecosystem;

@@ -1,6 +1,7 @@
 package io.datasurface.merge;
 
 import io.datasurface.cli.ExitCodes;
+import io.datasurface.cli.UnusableInputException;
 import io.datasurface.events.DataSurfaceEvent;
 import io.datasurface.kpsg.BatchStream;
 import io.datasurface.kpsg.IntentionGraph;

@@ -1,17 +1,18 @@
 package io.datasurface.merge;
 
+import io.datasurface.cli.UnusableInputException;
 import io.datasurface.merge.postgres.Connector;
 import io.datasurface.model.CredentialStore;
 import io.datasurface.model.KubernetesPGStarter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import org.postgresql.Driver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
+import org.postgresql.Driver;
 
 /**
  * Where the platform's PostgreSQL is and how to log in: host, port and database from the model

@@ -1,6 +1,7 @@
 package io.datasurface.merge;
 
 import io.datasurface.cli.ExitCodes;
+import io.datasurface.cli.UnusableInputException;
 import io.datasurface.kpsg.IntentionGraph;
 import io.datasurface.merge.postgres.Connector;
 import io.datasurface.merge.postgres.PostgresDialect;

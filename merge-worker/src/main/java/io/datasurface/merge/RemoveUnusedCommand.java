@@ -1,12 +1,13 @@
 package io.datasurface.merge;
 
 import io.datasurface.cli.ExitCodes;
+import io.datasurface.cli.UnusableInputException;
 import io.datasurface.events.DataSurfaceEvent;
 import io.datasurface.kpsg.IntentionGraph;
 import io.datasurface.merge.postgres.Connector;
 import io.datasurface.merge.postgres.PostgresDialect;
 import io.datasurface.merge.postgres.UnusedTables;
-import io.datasurface.yaml.Durations;
+import io.datasurface.model.Durations;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.sql.Connection;

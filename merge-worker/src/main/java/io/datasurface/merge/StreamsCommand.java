@@ -1,6 +1,7 @@
 package io.datasurface.merge;
 
 import io.datasurface.cli.ExitCodes;
+import io.datasurface.cli.UnusableInputException;
 import io.datasurface.kpsg.BatchStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -2,7 +2,7 @@ package io.datasurface.merge;
 
 import io.datasurface.kpsg.IntentionGraph;
 import io.datasurface.kpsg.IntentionGraphBuilder;
-import io.datasurface.lint.ModelLinter;
+import io.datasurface.load.Models;
 import io.datasurface.model.Ecosystem;
 import io.datasurface.model.KubernetesPGStarter;
 import io.datasurface.yaml.ModelFiles;
@@ -139,7 +139,7 @@ public record TestModel(boolean phone, boolean customersMilestoned, boolean ledg
     public IntentionGraph graph(String schema) {
         Ecosystem ecosystem;
         try {
-            ecosystem = ModelLinter.loadAndLint(ModelFiles.of("test-model", files())).requireValid();
+            ecosystem = Models.loadAndLint(ModelFiles.of("test-model", files())).requireValid();
         } catch (Exception e) {
             throw new IllegalStateException("the test model does not lint clean: " + e.getMessage(), e);
         }

@@ -4,14 +4,13 @@ import io.datasurface.cli.ExitCodes;
 import io.datasurface.kpsg.BatchStream;
 import io.datasurface.kpsg.IngestedDataset;
 import io.datasurface.kpsg.IntentionGraph;
-import io.datasurface.kpsg.IntentionGraphBuilder;
-import io.datasurface.lint.ModelLinter;
+import io.datasurface.load.Models;
+import io.datasurface.load.PlatformResolver;
+import io.datasurface.load.UnknownPlatformException;
 import io.datasurface.model.DataPlatform;
 import io.datasurface.model.Ecosystem;
-import io.datasurface.model.KubernetesPGStarter;
 import io.datasurface.yaml.InvalidModelException;
 import io.datasurface.yaml.ModelLoadException;
-import io.datasurface.yaml.Durations;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,7 +39,7 @@ public class GraphCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Ecosystem ecosystem;
         try {
-            ecosystem = ModelLinter.loadAndLint(folder).requireValid();
+            ecosystem = Models.loadAndLint(folder).requireValid();
         } catch (ModelLoadException e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.UNUSABLE;
@@ -48,20 +47,19 @@ public class GraphCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return ExitCodes.REJECTED;
         }
-        List<DataPlatform> platforms = platform == null ? ecosystem.platforms() : ecosystem.platform(platform).stream().toList();
-        if (platforms.isEmpty()) {
-            err.println("error: no platform named '" + platform + "'; the model has: "
-                    + String.join(", ", ecosystem.platforms().stream().map(DataPlatform::name).toList()));
-            return ExitCodes.UNUSABLE;
-        }
-        for (DataPlatform p : platforms) {
-            IntentionGraph graph = IntentionGraphBuilder.build(ecosystem, (KubernetesPGStarter) p);
-            out.println("platform " + p.name() + " (" + p.kind() + "), schema \"" + graph.schema() + "\": "
+        List<String> names = platform == null ? ecosystem.platforms().stream().map(DataPlatform::name).toList() : List.of(platform);
+        for (String name : names) {
+            IntentionGraph graph;
+            try {
+                graph = PlatformResolver.graph(ecosystem, name);
+            } catch (UnknownPlatformException e) {
+                err.println("error: " + e.getMessage());
+                return ExitCodes.UNUSABLE;
+            }
+            out.println("platform " + name + " (" + graph.platform().kind() + "), schema \"" + graph.schema() + "\": "
                     + graph.streams().size() + " batch-stream(s)");
             for (BatchStream stream : graph.streams()) {
-                out.println("  stream " + stream.key() + "  [" + (stream.multiDataset() ? "multi-dataset" : "single-dataset") + ", "
-                        + stream.milestoning().yamlName() + ", every " + Durations.format(stream.schedule()) + ", owner "
-                        + stream.zone() + "/" + stream.team() + "]");
+                out.println("  stream " + stream.key() + "  [" + stream.describe() + "]");
                 for (IngestedDataset d : stream.datasets()) {
                     out.println("    dataset " + d.datastore() + "." + d.name() + "  topic " + d.topic());
                     out.println("      staging " + graph.schema() + "." + d.stagingTable());

@@ -1,11 +1,11 @@
 package io.datasurface.modelservice;
 
-import io.datasurface.cli.ExitCodes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.datasurface.lint.ModelLinter;
-import io.datasurface.lint.Problem;
-import io.datasurface.lint.Severity;
+import io.datasurface.cli.ExitCodes;
+import io.datasurface.diagnostics.Problem;
+import io.datasurface.diagnostics.Severity;
+import io.datasurface.load.Models;
 import io.datasurface.yaml.LoadedModel;
 import io.datasurface.yaml.ModelLoadException;
 import java.nio.file.Path;
@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "lint", description = "Checks a model folder and prints every problem. Exit 0 without errors, 1 with errors, 2 for unusable input.")
 public class LintCommand implements Callable<Integer> {
@@ -35,7 +35,7 @@ public class LintCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LoadedModel model;
         try {
-            model = ModelLinter.loadAndLint(folder);
+            model = Models.loadAndLint(folder);
         } catch (ModelLoadException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return ExitCodes.UNUSABLE;

@@ -1,16 +1,16 @@
 package io.datasurface.modelservice;
 
-import io.datasurface.cli.ExitCodes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.datasurface.cli.ExitCodes;
+import io.datasurface.cli.UnusableInputException;
 import io.datasurface.modelservice.governance.ChangeCheckRunner;
 import io.datasurface.modelservice.governance.CheckReport;
-import io.datasurface.modelservice.governance.UnusableInputException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 

@@ -1,6 +1,6 @@
 package io.datasurface.modelservice;
 
-import io.datasurface.lint.Problem;
+import io.datasurface.diagnostics.Problem;
 
 /** A lint problem as it appears in JSON output. */
 public record ProblemJson(String severity, String rule, String path, String file, Integer line, Integer column, String message) {

@@ -141,8 +141,7 @@ public final class AirflowDags {
         PodTask task = task(request, "merge", "merge", KubernetesNames.dnsLabel("merge-" + stream.key(), POD_NAME_LENGTH),
                 platform.mergeImage(), List.of("merge", "--model", RenderRequest.MODEL_PATH, "--platform", platform.name(), "--stream", stream.key()),
                 env, labels, false);
-        String description = "Merges batch-stream " + stream.key() + " (" + (stream.multiDataset() ? "multi-dataset" : "single-dataset") + ", "
-                + stream.milestoning().yamlName() + ", owner " + stream.zone() + "/" + stream.team() + ") of platform " + platform.name();
+        String description = "Merges batch-stream " + stream.key() + " (" + stream.describe() + ") of platform " + platform.name();
         return new Dag(platform.name(), mergeDagId(platform, stream.key()), description, timedelta(stream.schedule()), START_DATE,
                 List.of("datasurface", "platform:" + platform.name(), "merge"), List.of(task));
     }

@@ -1,5 +1,6 @@
 package io.datasurface.modelservice.governance;
 
+import io.datasurface.cli.UnusableInputException;
 import io.datasurface.governance.Repositories;
 import io.datasurface.model.Repository;
 import jakarta.ws.rs.Consumes;

@@ -1,15 +1,16 @@
 package io.datasurface.modelservice.governance;
 
+import io.datasurface.cli.UnusableInputException;
+import io.datasurface.diagnostics.Problem;
+import io.datasurface.diagnostics.Severity;
 import io.datasurface.governance.ChangeCheck;
 import io.datasurface.governance.ChangeChecker;
-import io.datasurface.governance.ChangePlan;
-import io.datasurface.lint.ModelLinter;
-import io.datasurface.lint.Problem;
-import io.datasurface.lint.Severity;
+import io.datasurface.load.Models;
 import io.datasurface.model.Ecosystem;
 import io.datasurface.model.ObjectPath;
 import io.datasurface.model.Repository;
 import io.datasurface.model.SourceMap;
+import io.datasurface.plan.ChangePlan;
 import io.datasurface.yaml.InvalidModelException;
 import io.datasurface.yaml.LoadedModel;
 import io.datasurface.yaml.ModelLoadException;
@@ -40,7 +41,7 @@ public final class ChangeCheckRunner {
             GitModels.Snapshot headFiles = git.read(head, modelPath);
             LoadedModel live;
             try {
-                live = ModelLinter.loadAndLint(baseFiles.files());
+                live = Models.loadAndLint(baseFiles.files());
             } catch (ModelLoadException e) {
                 throw new UnusableInputException("the live model at " + base + " cannot be read, so no change can be judged against it: "
                         + e.getMessage() + " (check --base and --model-path)");
@@ -51,7 +52,7 @@ public final class ChangeCheckRunner {
             }
             LoadedModel proposed;
             try {
-                proposed = ModelLinter.loadAndLint(headFiles.files());
+                proposed = Models.loadAndLint(headFiles.files());
             } catch (ModelLoadException e) {
                 // A proposal that does not parse is a rejected change, not a broken check.
                 proposed = new LoadedModel(Optional.empty(), SourceMap.EMPTY,
@@ -78,7 +79,7 @@ public final class ChangeCheckRunner {
     /** Intention graphs are built only from valid models; otherwise the errors say what to fix first. */
     private static Optional<Ecosystem> valid(GitModels.Snapshot snapshot, List<String> problems) throws UnusableInputException {
         try {
-            return Optional.of(ModelLinter.loadAndLint(snapshot.files()).requireValid());
+            return Optional.of(Models.loadAndLint(snapshot.files()).requireValid());
         } catch (ModelLoadException e) {
             throw new UnusableInputException("the model at " + snapshot.ref() + " cannot be read: " + e.getMessage());
         } catch (InvalidModelException e) {

@@ -1,6 +1,6 @@
 package io.datasurface.modelservice.governance;
 
-import io.datasurface.governance.ChangePlan;
+import io.datasurface.plan.ChangePlan;
 import io.datasurface.governance.OwnedChange;
 import io.datasurface.governance.Violation;
 import io.datasurface.model.Repository;

@@ -1,5 +1,6 @@
 package io.datasurface.modelservice.governance;
 
+import io.datasurface.cli.UnusableInputException;
 import io.datasurface.yaml.ModelFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

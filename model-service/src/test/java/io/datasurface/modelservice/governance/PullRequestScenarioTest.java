@@ -3,6 +3,7 @@ package io.datasurface.modelservice.governance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.datasurface.cli.UnusableInputException;
 import io.datasurface.governance.Repositories;
 import io.datasurface.governance.Violation;
 import java.io.IOException;

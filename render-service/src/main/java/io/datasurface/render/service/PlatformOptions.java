@@ -1,12 +1,9 @@
 package io.datasurface.render.service;
 
 import io.datasurface.cli.ExitCodes;
-import io.datasurface.kpsg.IntentionGraph;
-import io.datasurface.kpsg.IntentionGraphBuilder;
-import io.datasurface.lint.ModelLinter;
-import io.datasurface.model.DataPlatform;
-import io.datasurface.model.Ecosystem;
-import io.datasurface.model.KubernetesPGStarter;
+import io.datasurface.load.PlatformResolver;
+import io.datasurface.load.PlatformResolver.ResolvedPlatform;
+import io.datasurface.load.UnknownPlatformException;
 import io.datasurface.render.RenderRequest;
 import io.datasurface.render.RenderSettings;
 import io.datasurface.yaml.InvalidModelException;
@@ -34,10 +31,10 @@ public class PlatformOptions {
     }
 
     public Loaded load(RenderSettings settings, PrintWriter err) {
-        Ecosystem ecosystem;
         try {
-            ecosystem = ModelLinter.loadAndLint(model).requireValid();
-        } catch (ModelLoadException e) {
+            ResolvedPlatform resolved = PlatformResolver.resolve(model, platform);
+            return new Loaded.Ready(new RenderRequest(resolved.graph(), resolved.ecosystem().owner(), settings));
+        } catch (ModelLoadException | UnknownPlatformException e) {
             err.println("error: " + e.getMessage());
             return new Loaded.Failed(ExitCodes.UNUSABLE);
         } catch (InvalidModelException e) {
@@ -45,18 +42,5 @@ public class PlatformOptions {
             err.println("fix the model (model-service lint " + model + " lists every problem), then render again");
             return new Loaded.Failed(ExitCodes.REJECTED);
         }
-        DataPlatform found = ecosystem.platform(platform).orElse(null);
-        if (found == null) {
-            err.println("error: the model has no platform named '" + platform + "'; it has: "
-                    + String.join(", ", ecosystem.platforms().stream().map(DataPlatform::name).toList()));
-            return new Loaded.Failed(ExitCodes.UNUSABLE);
-        }
-        if (!(found instanceof KubernetesPGStarter kpsg)) {
-            err.println("error: platform '" + platform + "' is a " + found.kind() + "; render-service renders only "
-                    + KubernetesPGStarter.KIND + " platforms");
-            return new Loaded.Failed(ExitCodes.UNUSABLE);
-        }
-        IntentionGraph graph = IntentionGraphBuilder.build(ecosystem, kpsg);
-        return new Loaded.Ready(new RenderRequest(graph, ecosystem.owner(), settings));
     }
 }

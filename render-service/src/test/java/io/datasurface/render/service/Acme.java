@@ -2,7 +2,7 @@ package io.datasurface.render.service;
 
 import io.datasurface.kpsg.IntentionGraph;
 import io.datasurface.kpsg.IntentionGraphBuilder;
-import io.datasurface.lint.ModelLinter;
+import io.datasurface.load.Models;
 import io.datasurface.model.Ecosystem;
 import io.datasurface.model.KubernetesPGStarter;
 import io.datasurface.render.KpsgRenderer;
@@ -24,7 +24,7 @@ final class Acme {
 
     static RenderRequest request() {
         try {
-            Ecosystem ecosystem = ModelLinter.loadAndLint(MODEL).requireValid();
+            Ecosystem ecosystem = Models.loadAndLint(MODEL).requireValid();
             KubernetesPGStarter platform = (KubernetesPGStarter) ecosystem.platform(PLATFORM).orElseThrow();
             return new RenderRequest(IntentionGraphBuilder.build(ecosystem, platform), ecosystem.owner(), RenderSettings.DEFAULT);
         } catch (Exception e) {

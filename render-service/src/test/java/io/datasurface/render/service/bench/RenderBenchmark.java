@@ -5,7 +5,7 @@ import io.datasurface.kpsg.BatchStream;
 import io.datasurface.kpsg.IngestedDataset;
 import io.datasurface.kpsg.IntentionGraph;
 import io.datasurface.kpsg.IntentionGraphBuilder;
-import io.datasurface.lint.ModelLinter;
+import io.datasurface.load.Models;
 import io.datasurface.model.Ecosystem;
 import io.datasurface.model.KubernetesPGStarter;
 import io.datasurface.render.KpsgRenderer;
@@ -39,7 +39,7 @@ public final class RenderBenchmark {
         // As in the service (quarkus.log.level=WARN): the test class path carries Quarkus's log manager,
         // which otherwise records every TRACE line of the template engine while no handler is set up.
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
-        Ecosystem ecosystem = ModelLinter.loadAndLint(Path.of("..", "examples", "acme")).requireValid();
+        Ecosystem ecosystem = Models.loadAndLint(Path.of("..", "examples", "acme")).requireValid();
         KubernetesPGStarter platform = (KubernetesPGStarter) ecosystem.platform("Prod").orElseThrow();
         IntentionGraph acme = IntentionGraphBuilder.build(ecosystem, platform);
         BatchStream template = acme.stream("orders_db.orders").orElseThrow();

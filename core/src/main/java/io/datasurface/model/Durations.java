@@ -1,4 +1,4 @@
-package io.datasurface.yaml;
+package io.datasurface.model;
 
 import java.time.Duration;
 

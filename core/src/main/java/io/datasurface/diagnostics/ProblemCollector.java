@@ -1,4 +1,4 @@
-package io.datasurface.lint;
+package io.datasurface.diagnostics;
 
 import io.datasurface.model.ObjectPath;
 import io.datasurface.model.SourceMap;

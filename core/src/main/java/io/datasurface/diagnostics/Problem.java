@@ -1,4 +1,4 @@
-package io.datasurface.lint;
+package io.datasurface.diagnostics;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,20 +1,18 @@
-package io.datasurface.governance;
+package io.datasurface.plan;
 
 import static java.util.Objects.requireNonNull;
 
 import io.datasurface.kpsg.BatchStream;
 import io.datasurface.kpsg.IngestedDataset;
 import io.datasurface.kpsg.IntentionGraph;
-import io.datasurface.kpsg.IntentionGraphBuilder;
 import io.datasurface.kpsg.MappedColumn;
 import io.datasurface.kpsg.TableLayout;
-import io.datasurface.model.DataPlatform;
+import io.datasurface.load.PlatformResolver;
+import io.datasurface.model.Ecosystem;
+import io.datasurface.model.Milestoning;
 import io.datasurface.render.airflow.AirflowDags;
 import io.datasurface.render.connect.SinkConnectors;
-import io.datasurface.model.Ecosystem;
-import io.datasurface.model.KubernetesPGStarter;
-import io.datasurface.model.Milestoning;
-import io.datasurface.yaml.Durations;
+import io.datasurface.model.Durations;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -93,8 +91,8 @@ public record ChangePlan(List<PlatformPlan> platforms) {
         head.platforms().forEach(p -> names.add(p.name()));
         List<PlatformPlan> plans = new ArrayList<>();
         for (String name : names) {
-            Optional<IntentionGraph> before = graph(base, name);
-            Optional<IntentionGraph> after = graph(head, name);
+            Optional<IntentionGraph> before = PlatformResolver.find(base, name);
+            Optional<IntentionGraph> after = PlatformResolver.find(head, name);
             if (before.isEmpty() && after.isEmpty()) {
                 continue;
             }
@@ -103,12 +101,6 @@ public record ChangePlan(List<PlatformPlan> platforms) {
             plans.add(new PlatformPlan(name, action, schema, items(before, after)));
         }
         return new ChangePlan(plans);
-    }
-
-    private static Optional<IntentionGraph> graph(Ecosystem ecosystem, String platform) {
-        Optional<DataPlatform> p = ecosystem.platform(platform);
-        return p.filter(KubernetesPGStarter.class::isInstance)
-                .map(kpsg -> IntentionGraphBuilder.build(ecosystem, (KubernetesPGStarter) kpsg));
     }
 
     private static List<Item> items(Optional<IntentionGraph> beforeGraph, Optional<IntentionGraph> afterGraph) {
@@ -235,8 +227,7 @@ public record ChangePlan(List<PlatformPlan> platforms) {
     }
 
     private static String describe(BatchStream s) {
-        return (s.multiDataset() ? "multi-dataset" : "single-dataset") + ", " + s.milestoning().yamlName() + ", every "
-                + Durations.format(s.schedule()) + ", owner " + s.zone() + "/" + s.team() + ", datasets " + datasetNames(s);
+        return s.describe() + ", datasets " + datasetNames(s);
     }
 
     private static String connector(IngestedDataset d) {

@@ -1,4 +1,4 @@
-package io.datasurface.lint;
+package io.datasurface.diagnostics;
 
 /** How bad a problem is; only errors make a model unacceptable. */
 public enum Severity {

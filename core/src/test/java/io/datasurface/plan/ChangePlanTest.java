@@ -1,8 +1,9 @@
-package io.datasurface.governance;
+package io.datasurface.plan;
 
-import static io.datasurface.governance.AcmeChanges.SALES_FILE;
+import static io.datasurface.testfixtures.AcmeChanges.SALES_FILE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.datasurface.testfixtures.AcmeChanges;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
