@@ -24,6 +24,16 @@ public record IngestedDataset(String datastore, Dataset dataset, String topic, S
         return dataset.name();
     }
 
+    /** The table that keeps consumed staging rows when the platform archives them. */
+    public String stagingArchiveTable() {
+        return PostgresNames.fit(stagingTable, TableLayout.ARCHIVE_SUFFIX, stagingTable + TableLayout.ARCHIVE_SUFFIX);
+    }
+
+    /** The unique index that allows one live version per key when the merge table is milestoned. */
+    public String liveIndex() {
+        return PostgresNames.fit(mergeTable, TableLayout.LIVE_INDEX_SUFFIX, mergeTable + TableLayout.LIVE_INDEX_SUFFIX);
+    }
+
     public List<MappedColumn> keyColumns() {
         return columns.stream().filter(MappedColumn::primaryKey).toList();
     }

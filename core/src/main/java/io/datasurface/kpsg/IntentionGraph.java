@@ -17,6 +17,11 @@ public record IntentionGraph(KubernetesPGStarter platform, String schema, List<B
         streams = List.copyOf(requireNonNull(streams, "streams is null"));
     }
 
+    /** Where removed tables are moved when the platform archives them. */
+    public String archiveSchema() {
+        return TableLayout.archiveSchema(schema);
+    }
+
     public Optional<BatchStream> stream(String key) {
         return streams.stream().filter(s -> s.key().equals(key)).findFirst();
     }

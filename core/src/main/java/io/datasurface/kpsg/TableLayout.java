@@ -30,13 +30,15 @@ public final class TableLayout {
 
     public static final String STAGING_SUFFIX = "_staging";
     public static final String MERGE_SUFFIX = "_merge";
+    /** Consumed staging rows, and removed tables, are kept under this suffix when the platform archives them. */
+    public static final String ARCHIVE_SUFFIX = "_archive";
+    /** The unique index that allows one live version per key in a milestoned merge table. */
+    public static final String LIVE_INDEX_SUFFIX = "_live";
 
-    /** Platform-wide table of batches: one row per batch-stream run. */
-    public static final String BATCHES_TABLE = "ds_batches";
-    /** Platform-wide table of job metrics: one row per merge job run, failures included. */
-    public static final String METRICS_TABLE = "ds_job_metrics";
-    /** Platform-wide registry of the tables DataSurface created, so that nothing else is ever removed. */
-    public static final String REGISTRY_TABLE = "ds_table_registry";
+    /** Where removed tables of the platform schema are moved when the platform archives them. */
+    public static String archiveSchema(String schema) {
+        return PostgresNames.fit(schema, ARCHIVE_SUFFIX, schema + ARCHIVE_SUFFIX);
+    }
 
     private TableLayout() {
     }

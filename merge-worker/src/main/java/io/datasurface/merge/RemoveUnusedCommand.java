@@ -91,7 +91,7 @@ public class RemoveUnusedCommand implements Callable<Integer> {
                 case GONE -> "registered but no longer in the schema; only the registry is updated";
             };
             out.printf("  %-6s %s.%s  (%s of %s, stream %s; %s)%n", t.decision().name().toLowerCase(java.util.Locale.ENGLISH),
-                    plan.schema(), t.table(), t.kind(), t.dataset(), t.stream(), why);
+                    plan.schema(), t.table(), t.kind().value(), t.dataset(), t.stream(), why);
         }
         long remove = plan.toRemove().size();
         long keep = plan.tables().stream().filter(t -> t.decision() == UnusedTables.Decision.KEEP).count();

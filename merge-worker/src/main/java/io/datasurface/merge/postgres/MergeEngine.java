@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.datasurface.kpsg.BatchStream;
 import io.datasurface.kpsg.IngestedDataset;
+import io.datasurface.kpsg.RunStatus;
 import io.datasurface.model.Milestoning;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -111,7 +112,7 @@ public final class MergeEngine {
             if (!lock(c, stream)) {
                 c.setAutoCommit(false);
                 try {
-                    recordRun(c, stream, "already_running", started, null);
+                    recordRun(c, stream, RunStatus.ALREADY_RUNNING, started, null);
                 } catch (SQLException e) {
                     LOG.warnf("stream %s: the skipped run could not be recorded: %s", stream.key(), PostgresDialect.describe(e));
                 }
@@ -146,7 +147,7 @@ public final class MergeEngine {
         Reconciler.Report report = new Reconciler(c, sql, archiveStagingRows).reconcile(List.of(stream));
         if (!report.ok()) {
             throw new BatchFailure("the tables do not match the model, nothing was merged: "
-                    + report.problems().stream().map(Reconciler.Problem::toString).collect(Collectors.joining("; ")));
+                    + report.problems().stream().map(Reconciler.TableMismatch::toString).collect(Collectors.joining("; ")));
         }
         report.actions().forEach(a -> LOG.infof("reconcile: %s", a));
 
@@ -278,7 +279,7 @@ public final class MergeEngine {
             p.setLong(8, batchId);
             p.executeUpdate();
         }
-        recordStreamState(c, stream, batchId, "succeeded", 0);
+        recordStreamState(c, stream, batchId, RunStatus.SUCCEEDED, 0);
 
         hook.before(Step.COMMIT, null, c);
         c.commit();
@@ -372,7 +373,7 @@ public final class MergeEngine {
             } else {
                 target.rollback();
             }
-            recordRun(target, stream, "failed", started, hint);
+            recordRun(target, stream, RunStatus.FAILED, started, hint);
         } catch (SQLException e) {
             LOG.errorf("the failure of stream %s could not be recorded: %s", stream.key(), PostgresDialect.describe(e));
         } finally {
@@ -380,7 +381,7 @@ public final class MergeEngine {
         }
     }
 
-    private void recordRun(Connection c, BatchStream stream, String status, Instant started, String hint) throws SQLException {
+    private void recordRun(Connection c, BatchStream stream, RunStatus status, Instant started, String hint) throws SQLException {
         int failures = 0;
         try (PreparedStatement p = c.prepareStatement(sql.consecutiveFailures())) {
             p.setString(1, stream.key());
@@ -392,11 +393,11 @@ public final class MergeEngine {
             c.rollback();
             throw e;
         }
-        int count = "failed".equals(status) ? failures + 1 : failures;
+        int count = status == RunStatus.FAILED ? failures + 1 : failures;
         long batchId;
         try (PreparedStatement p = c.prepareStatement(sql.recordRun())) {
             p.setString(1, stream.key());
-            p.setString(2, status);
+            p.setString(2, status.value());
             p.setTimestamp(3, Timestamp.from(started));
             p.setTimestamp(4, Timestamp.from(started));
             p.setInt(5, count);
@@ -406,17 +407,17 @@ public final class MergeEngine {
                 batchId = rs.getLong(1);
             }
         }
-        if ("failed".equals(status)) {
+        if (status == RunStatus.FAILED) {
             recordStreamState(c, stream, batchId, status, count);
         }
         c.commit();
     }
 
-    private void recordStreamState(Connection c, BatchStream stream, long batchId, String status, int failures) throws SQLException {
+    private void recordStreamState(Connection c, BatchStream stream, long batchId, RunStatus status, int failures) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(sql.recordStreamState())) {
             p.setString(1, stream.key());
             p.setLong(2, batchId);
-            p.setString(3, status);
+            p.setString(3, status.value());
             p.setInt(4, failures);
             p.setInt(5, failures);
             p.executeUpdate();

@@ -1,11 +1,14 @@
 package io.datasurface.merge.postgres;
 
+import static io.datasurface.kpsg.PlatformTables.*;
 import static io.datasurface.kpsg.PostgresNames.quote;
 import static java.util.Objects.requireNonNull;
 
 import io.datasurface.kpsg.IngestedDataset;
 import io.datasurface.kpsg.MappedColumn;
+import io.datasurface.kpsg.PlatformTables;
 import io.datasurface.kpsg.PostgresNames;
+import io.datasurface.kpsg.RunStatus;
 import io.datasurface.kpsg.TableLayout;
 import io.datasurface.model.Milestoning;
 import java.sql.SQLException;
@@ -31,8 +34,6 @@ public final class PostgresDialect {
             TableLayout.SEQ, "bigint", TableLayout.OP, "character(1)", TableLayout.SOURCE_TS, "timestamp with time zone",
             TableLayout.INGESTED_AT, "timestamp with time zone", TableLayout.ALL_HASH, "uuid", TableLayout.BATCH_ID, "bigint",
             TableLayout.DP_IN, "timestamp with time zone", TableLayout.DP_OUT, "timestamp with time zone");
-    /** Staging rows consumed from a staging table are archived with the batch that consumed them. */
-    public static final String ARCHIVE_SUFFIX = "_archive";
 
     private final String schema;
 
@@ -46,17 +47,7 @@ public final class PostgresDialect {
 
     /** Where removed tables are moved when the platform archives them. */
     public String archiveSchema() {
-        return PostgresNames.fit(schema, ARCHIVE_SUFFIX, schema + ARCHIVE_SUFFIX);
-    }
-
-    /** The table that keeps consumed staging rows when the platform archives them. */
-    public static String stagingArchiveTable(IngestedDataset d) {
-        return PostgresNames.fit(d.stagingTable(), ARCHIVE_SUFFIX, d.stagingTable() + ARCHIVE_SUFFIX);
-    }
-
-    /** The unique index that allows one live version per key in a milestoned merge table. */
-    public static String liveIndex(IngestedDataset d) {
-        return PostgresNames.fit(d.mergeTable(), "_live", d.mergeTable() + "_live");
+        return TableLayout.archiveSchema(schema);
     }
 
     public String table(String name) {
@@ -158,23 +149,14 @@ public final class PostgresDialect {
 
     /** Platform-wide tables: batch state, job metrics and the registry of created tables. */
     public List<String> createPlatformTables() {
-        return List.of(
-                "CREATE TABLE IF NOT EXISTS " + table(TableLayout.METRICS_TABLE) + " ("
-                        + "batch_id bigserial PRIMARY KEY, stream text NOT NULL, status text NOT NULL, "
-                        + "batch_time timestamptz NOT NULL, started_at timestamptz NOT NULL, ended_at timestamptz, duration_ms bigint, "
-                        + "staging_rows bigint NOT NULL DEFAULT 0, consumed_min_seq bigint, consumed_max_seq bigint, "
-                        + "inserted bigint NOT NULL DEFAULT 0, updated bigint NOT NULL DEFAULT 0, deleted bigint NOT NULL DEFAULT 0, "
-                        + "unchanged bigint NOT NULL DEFAULT 0, failure_count integer NOT NULL DEFAULT 0, error_hint text)",
-                "CREATE INDEX IF NOT EXISTS " + quote(TableLayout.METRICS_TABLE + "_stream") + " ON "
-                        + table(TableLayout.METRICS_TABLE) + " (stream, batch_id)",
-                "CREATE TABLE IF NOT EXISTS " + table(TableLayout.BATCHES_TABLE) + " ("
-                        + "stream text PRIMARY KEY, last_batch_id bigint NOT NULL, last_status text NOT NULL, "
-                        + "last_batch_time timestamptz NOT NULL, last_success_at timestamptz, "
-                        + "consecutive_failures integer NOT NULL DEFAULT 0)",
-                "CREATE TABLE IF NOT EXISTS " + table(TableLayout.REGISTRY_TABLE) + " ("
-                        + "table_name text PRIMARY KEY, kind text NOT NULL, stream text NOT NULL, dataset text NOT NULL, "
-                        + "created_at timestamptz NOT NULL, last_used_at timestamptz NOT NULL, "
-                        + "removed_at timestamptz, removal text)");
+        List<String> statements = new ArrayList<>();
+        for (PlatformTables.Table t : PlatformTables.ALL) {
+            statements.add("CREATE TABLE IF NOT EXISTS " + table(t.name()) + " ("
+                    + t.columns().stream().map(c -> quote(c.name()) + " " + c.definition()).collect(Collectors.joining(", ")) + ")");
+        }
+        statements.add("CREATE INDEX IF NOT EXISTS " + quote(JOB_METRICS.name() + "_stream") + " ON " + table(JOB_METRICS.name())
+                + " (" + quoteAll(List.of(STREAM, BATCH_ID)) + ")");
+        return statements;
     }
 
     public String createStaging(IngestedDataset d) {
@@ -190,7 +172,7 @@ public final class PostgresDialect {
     }
 
     public String createStagingArchive(IngestedDataset d) {
-        return "CREATE TABLE " + table(stagingArchiveTable(d)) + " (LIKE " + table(d.stagingTable()) + ", "
+        return "CREATE TABLE " + table(d.stagingArchiveTable()) + " (LIKE " + table(d.stagingTable()) + ", "
                 + quote(TableLayout.BATCH_ID) + " bigint NOT NULL)";
     }
 
@@ -217,7 +199,7 @@ public final class PostgresDialect {
     }
 
     public String createLiveIndex(IngestedDataset d) {
-        return "CREATE UNIQUE INDEX " + quote(liveIndex(d)) + " ON " + table(d.mergeTable()) + " ("
+        return "CREATE UNIQUE INDEX " + quote(d.liveIndex()) + " ON " + table(d.mergeTable()) + " ("
                 + quoteAll(names(d.keyColumns())) + ") WHERE " + quote(TableLayout.DP_OUT) + " IS NULL";
     }
 
@@ -228,10 +210,10 @@ public final class PostgresDialect {
 
     /** Records a table DataSurface created, so that unused-table removal may later touch it. */
     public String registerTable() {
-        return "INSERT INTO " + table(TableLayout.REGISTRY_TABLE)
-                + " (table_name, kind, stream, dataset, created_at, last_used_at) VALUES (?, ?, ?, ?, now(), now()) "
-                + "ON CONFLICT (table_name) DO UPDATE SET kind = EXCLUDED.kind, stream = EXCLUDED.stream, dataset = EXCLUDED.dataset, "
-                + "created_at = EXCLUDED.created_at, last_used_at = EXCLUDED.last_used_at, removed_at = NULL, removal = NULL";
+        return "INSERT INTO " + table(TABLE_REGISTRY.name()) + " (" + quoteAll(List.of(TABLE_NAME, KIND, STREAM, DATASET, CREATED_AT, LAST_USED_AT))
+                + ") VALUES (?, ?, ?, ?, now(), now()) ON CONFLICT (" + quote(TABLE_NAME) + ") DO UPDATE SET "
+                + assignExcluded(List.of(KIND, STREAM, DATASET, CREATED_AT, LAST_USED_AT)) + ", " + quote(REMOVED_AT) + " = NULL, "
+                + quote(REMOVAL) + " = NULL";
     }
 
     /**
@@ -239,8 +221,8 @@ public final class PostgresDialect {
      * stream merging every few minutes does not update its registry rows every time.
      */
     public String markTablesUsed() {
-        return "UPDATE " + table(TableLayout.REGISTRY_TABLE) + " SET last_used_at = now() "
-                + "WHERE table_name = ANY (?) AND removed_at IS NULL AND last_used_at < now() - interval '1 hour'";
+        return "UPDATE " + table(TABLE_REGISTRY.name()) + " SET " + quote(LAST_USED_AT) + " = now() WHERE " + quote(TABLE_NAME) + " = ANY (?) AND "
+                + quote(REMOVED_AT) + " IS NULL AND " + quote(LAST_USED_AT) + " < now() - interval '1 hour'";
     }
 
     // ---- a merge batch -------------------------------------------------------------------------
@@ -303,7 +285,7 @@ public final class PostgresDialect {
 
     private String archiveStaging(IngestedDataset d, String from) {
         String columns = quoteAll(stagingColumns(d));
-        return "INSERT INTO " + table(stagingArchiveTable(d)) + " (" + columns + ", " + quote(TableLayout.BATCH_ID) + ") SELECT " + columns
+        return "INSERT INTO " + table(d.stagingArchiveTable()) + " (" + columns + ", " + quote(TableLayout.BATCH_ID) + ") SELECT " + columns
                 + ", ? FROM " + from;
     }
 
@@ -482,51 +464,63 @@ public final class PostgresDialect {
 
     /** Starts the batch's metrics row; rolled back with the batch. Rows: batch id, batch time. The bound values: stream, started at. */
     public String startBatch() {
-        return "INSERT INTO " + table(TableLayout.METRICS_TABLE) + " (stream, status, batch_time, started_at) VALUES (?, 'running', now(), ?) "
-                + "RETURNING batch_id, batch_time";
+        return "INSERT INTO " + table(JOB_METRICS.name()) + " (" + quoteAll(List.of(STREAM, STATUS, BATCH_TIME, STARTED_AT)) + ") VALUES (?, '"
+                + RunStatus.RUNNING.value() + "', now(), ?) RETURNING " + quoteAll(List.of(BATCH_ID, BATCH_TIME));
     }
 
     /** Bound: staging rows, min seq, max seq, inserted, updated, deleted, unchanged, batch id. */
     public String finishBatch() {
-        return "UPDATE " + table(TableLayout.METRICS_TABLE) + " SET status = 'succeeded', ended_at = clock_timestamp(), "
-                + "duration_ms = (extract(epoch FROM clock_timestamp() - started_at) * 1000)::bigint, staging_rows = ?, "
-                + "consumed_min_seq = ?, consumed_max_seq = ?, inserted = ?, updated = ?, deleted = ?, unchanged = ?, failure_count = 0 "
-                + "WHERE batch_id = ?";
+        return "UPDATE " + table(JOB_METRICS.name()) + " SET " + quote(STATUS) + " = '" + RunStatus.SUCCEEDED.value() + "', "
+                + quote(ENDED_AT) + " = clock_timestamp(), " + quote(DURATION_MS) + " = " + millisSince(quote(STARTED_AT)) + ", "
+                + assignBound(List.of(STAGING_ROWS, CONSUMED_MIN_SEQ, CONSUMED_MAX_SEQ, INSERTED, UPDATED, DELETED, UNCHANGED)) + ", "
+                + quote(FAILURE_COUNT) + " = 0 WHERE " + quote(BATCH_ID) + " = ?";
     }
 
     /** Records a run that did not merge. Bound: stream, status, started at (twice), failure count, hint. Rows: batch id. */
     public String recordRun() {
-        return "INSERT INTO " + table(TableLayout.METRICS_TABLE) + " (stream, status, batch_time, started_at, ended_at, duration_ms, "
-                + "failure_count, error_hint) VALUES (?, ?, now(), ?, clock_timestamp(), "
-                + "(extract(epoch FROM clock_timestamp() - ?::timestamptz) * 1000)::bigint, ?, ?) RETURNING batch_id";
+        return "INSERT INTO " + table(JOB_METRICS.name()) + " ("
+                + quoteAll(List.of(STREAM, STATUS, BATCH_TIME, STARTED_AT, ENDED_AT, DURATION_MS, FAILURE_COUNT, ERROR_HINT))
+                + ") VALUES (?, ?, now(), ?, clock_timestamp(), " + millisSince("?::timestamptz") + ", ?, ?) RETURNING " + quote(BATCH_ID);
+    }
+
+    private static String millisSince(String start) {
+        return "(extract(epoch FROM clock_timestamp() - " + start + ") * 1000)::bigint";
+    }
+
+    private static String assignBound(List<String> columns) {
+        return columns.stream().map(c -> quote(c) + " = ?").collect(Collectors.joining(", "));
+    }
+
+    private static String assignExcluded(List<String> columns) {
+        return columns.stream().map(c -> quote(c) + " = EXCLUDED." + quote(c)).collect(Collectors.joining(", "));
     }
 
     /** Rows: consecutive failures of the stream so far. */
     public String consecutiveFailures() {
-        return "SELECT consecutive_failures FROM " + table(TableLayout.BATCHES_TABLE) + " WHERE stream = ?";
+        return "SELECT " + quote(CONSECUTIVE_FAILURES) + " FROM " + table(BATCHES.name()) + " WHERE " + quote(STREAM) + " = ?";
     }
 
     /** Bound: stream, batch id, status, consecutive failures. */
     public String recordStreamState() {
-        return "INSERT INTO " + table(TableLayout.BATCHES_TABLE)
-                + " (stream, last_batch_id, last_status, last_batch_time, last_success_at, consecutive_failures) "
-                + "VALUES (?, ?, ?, now(), CASE WHEN ?::int = 0 THEN now() END, ?) ON CONFLICT (stream) DO UPDATE SET "
-                + "last_batch_id = EXCLUDED.last_batch_id, last_status = EXCLUDED.last_status, last_batch_time = EXCLUDED.last_batch_time, "
-                + "last_success_at = coalesce(EXCLUDED.last_success_at, " + table(TableLayout.BATCHES_TABLE) + ".last_success_at), "
-                + "consecutive_failures = EXCLUDED.consecutive_failures";
+        return "INSERT INTO " + table(BATCHES.name()) + " ("
+                + quoteAll(List.of(STREAM, LAST_BATCH_ID, LAST_STATUS, LAST_BATCH_TIME, LAST_SUCCESS_AT, CONSECUTIVE_FAILURES))
+                + ") VALUES (?, ?, ?, now(), CASE WHEN ?::int = 0 THEN now() END, ?) ON CONFLICT (" + quote(STREAM) + ") DO UPDATE SET "
+                + assignExcluded(List.of(LAST_BATCH_ID, LAST_STATUS, LAST_BATCH_TIME)) + ", " + quote(LAST_SUCCESS_AT) + " = coalesce(EXCLUDED."
+                + quote(LAST_SUCCESS_AT) + ", " + table(BATCHES.name()) + "." + quote(LAST_SUCCESS_AT) + "), " + assignExcluded(List.of(CONSECUTIVE_FAILURES));
     }
 
     // ---- unused tables -------------------------------------------------------------------------
 
     /** Rows: table name, kind, stream, dataset, last used at, whether the table still exists. */
     public String registeredTables() {
-        return "SELECT r.table_name, r.kind, r.stream, r.dataset, r.last_used_at, to_regclass(quote_ident(?) || '.' || quote_ident(r.table_name)) IS NOT NULL "
-                + "FROM " + table(TableLayout.REGISTRY_TABLE) + " r WHERE r.removed_at IS NULL ORDER BY r.table_name";
+        return "SELECT " + quoteAll(List.of(TABLE_NAME, KIND, STREAM, DATASET, LAST_USED_AT)) + ", to_regclass(quote_ident(?) || '.' || quote_ident("
+                + quote(TABLE_NAME) + ")) IS NOT NULL FROM " + table(TABLE_REGISTRY.name()) + " WHERE " + quote(REMOVED_AT) + " IS NULL ORDER BY "
+                + quote(TABLE_NAME);
     }
 
     /** Rows: whether the registry table exists (bound: schema). */
     public String registryExists() {
-        return "SELECT to_regclass(quote_ident(?) || '." + TableLayout.REGISTRY_TABLE + "') IS NOT NULL";
+        return "SELECT to_regclass(quote_ident(?) || '." + TABLE_REGISTRY.name() + "') IS NOT NULL";
     }
 
     public String dropTable(String name) {
@@ -542,9 +536,10 @@ public final class PostgresDialect {
                 "ALTER TABLE " + table(archivedName) + " SET SCHEMA " + quote(archiveSchema()));
     }
 
-    /** Bound: removal ('dropped' or 'archived as ...'), table name. */
+    /** Bound: removal ({@link io.datasurface.kpsg.Removal#value()}), table name. */
     public String recordRemoval() {
-        return "UPDATE " + table(TableLayout.REGISTRY_TABLE) + " SET removed_at = now(), removal = ? WHERE table_name = ?";
+        return "UPDATE " + table(TABLE_REGISTRY.name()) + " SET " + quote(REMOVED_AT) + " = now(), " + quote(REMOVAL) + " = ? WHERE "
+                + quote(TABLE_NAME) + " = ?";
     }
 
     // ---- errors --------------------------------------------------------------------------------

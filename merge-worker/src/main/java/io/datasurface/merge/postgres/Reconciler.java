@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.datasurface.kpsg.BatchStream;
 import io.datasurface.kpsg.IngestedDataset;
 import io.datasurface.kpsg.MappedColumn;
+import io.datasurface.kpsg.PlatformTables;
+import io.datasurface.kpsg.TableKind;
 import io.datasurface.kpsg.PostgresNames;
 import io.datasurface.kpsg.TableLayout;
 import io.datasurface.model.Milestoning;
@@ -30,8 +32,8 @@ import java.util.Set;
 public final class Reconciler {
 
     /** Something that keeps a table from matching the model; the message says what to do. */
-    public record Problem(String table, String message) {
-        public Problem {
+    public record TableMismatch(String table, String message) {
+        public TableMismatch {
             requireNonNull(table, "table is null");
             requireNonNull(message, "message is null");
         }
@@ -43,7 +45,7 @@ public final class Reconciler {
     }
 
     /** What reconcile did (or, in a failed batch, would have done) and what it could not do. */
-    public record Report(List<String> actions, List<Problem> problems) {
+    public record Report(List<String> actions, List<TableMismatch> problems) {
         public Report {
             actions = List.copyOf(requireNonNull(actions, "actions is null"));
             problems = List.copyOf(requireNonNull(problems, "problems is null"));
@@ -54,16 +56,16 @@ public final class Reconciler {
         }
     }
 
-    private record Column(String type) {
+    private record ExistingColumn(String type) {
     }
 
-    private record Registration(String table, String kind, String stream, String dataset) {
+    private record Registration(String table, TableKind kind, String stream, String dataset) {
     }
 
     private record Action(String description, List<String> statements, Registration registration) {
     }
 
-    private record Catalog(boolean schemaExists, Map<String, Map<String, Column>> tables, Map<String, Set<String>> primaryKeys,
+    private record Catalog(boolean schemaExists, Map<String, Map<String, ExistingColumn>> tables, Map<String, Set<String>> primaryKeys,
             Set<String> indexes) {
     }
 
@@ -79,7 +81,7 @@ public final class Reconciler {
     }
 
     public Report reconcile(List<BatchStream> streams) throws SQLException {
-        List<Problem> problems = new ArrayList<>();
+        List<TableMismatch> problems = new ArrayList<>();
         List<Action> actions = plan(loadCatalog(), streams, problems);
         if (!actions.isEmpty() && !ddlLocked) {
             // Two first runs of different streams must not both create the platform tables: take
@@ -115,7 +117,7 @@ public final class Reconciler {
     static void markUsed(Connection connection, PostgresDialect sql, List<IngestedDataset> datasets) throws SQLException {
         List<String> tables = new ArrayList<>();
         for (IngestedDataset d : datasets) {
-            tables.addAll(List.of(d.stagingTable(), d.mergeTable(), PostgresDialect.stagingArchiveTable(d)));
+            tables.addAll(List.of(d.stagingTable(), d.mergeTable(), d.stagingArchiveTable()));
         }
         try (PreparedStatement p = connection.prepareStatement(sql.markTablesUsed())) {
             p.setArray(1, connection.createArrayOf("text", tables.toArray()));
@@ -126,22 +128,23 @@ public final class Reconciler {
     private void register(Registration r) throws SQLException {
         try (PreparedStatement p = connection.prepareStatement(sql.registerTable())) {
             p.setString(1, r.table());
-            p.setString(2, r.kind());
+            p.setString(2, r.kind().value());
             p.setString(3, r.stream());
             p.setString(4, r.dataset());
             p.executeUpdate();
         }
     }
 
-    private List<Action> plan(Catalog catalog, List<BatchStream> streams, List<Problem> problems) {
+    private List<Action> plan(Catalog catalog, List<BatchStream> streams, List<TableMismatch> problems) {
         List<Action> actions = new ArrayList<>();
         String schema = sql.schema();
         if (!catalog.schemaExists()) {
             actions.add(new Action("created schema " + schema, List.of(sql.createSchema(schema)), null));
         }
-        if (!catalog.tables().keySet().containsAll(List.of(TableLayout.METRICS_TABLE, TableLayout.BATCHES_TABLE, TableLayout.REGISTRY_TABLE))) {
-            actions.add(new Action("created the platform tables " + TableLayout.METRICS_TABLE + ", " + TableLayout.BATCHES_TABLE
-                    + " and " + TableLayout.REGISTRY_TABLE + " in " + schema, sql.createPlatformTables(), null));
+        List<String> platformTables = PlatformTables.ALL.stream().map(PlatformTables.Table::name).toList();
+        if (!catalog.tables().keySet().containsAll(platformTables)) {
+            actions.add(new Action("created the platform tables " + String.join(", ", platformTables) + " in " + schema,
+                    sql.createPlatformTables(), null));
         }
         for (BatchStream stream : streams) {
             for (IngestedDataset d : stream.datasets()) {
@@ -149,11 +152,11 @@ public final class Reconciler {
                 planStaging(catalog, stream, d, dataset, actions, problems);
                 planMerge(catalog, stream, d, dataset, actions, problems);
                 if (archiveStagingRows) {
-                    String archive = PostgresDialect.stagingArchiveTable(d);
-                    Map<String, Column> existing = catalog.tables().get(archive);
+                    String archive = d.stagingArchiveTable();
+                    Map<String, ExistingColumn> existing = catalog.tables().get(archive);
                     if (existing == null) {
                         actions.add(new Action("created table " + schema + "." + archive, List.of(sql.createStagingArchive(d)),
-                                new Registration(archive, "staging_archive", stream.key(), dataset)));
+                                new Registration(archive, TableKind.STAGING_ARCHIVE, stream.key(), dataset)));
                     } else {
                         checkColumns(archive, existing, d.columns(), List.of(TableLayout.SEQ, TableLayout.OP, TableLayout.BATCH_ID), actions, problems);
                     }
@@ -163,28 +166,28 @@ public final class Reconciler {
         return actions;
     }
 
-    private void planStaging(Catalog catalog, BatchStream stream, IngestedDataset d, String dataset, List<Action> actions, List<Problem> problems) {
-        Map<String, Column> existing = catalog.tables().get(d.stagingTable());
+    private void planStaging(Catalog catalog, BatchStream stream, IngestedDataset d, String dataset, List<Action> actions, List<TableMismatch> problems) {
+        Map<String, ExistingColumn> existing = catalog.tables().get(d.stagingTable());
         if (existing == null) {
             actions.add(new Action("created table " + sql.schema() + "." + d.stagingTable(), List.of(sql.createStaging(d)),
-                    new Registration(d.stagingTable(), "staging", stream.key(), dataset)));
+                    new Registration(d.stagingTable(), TableKind.STAGING, stream.key(), dataset)));
             return;
         }
         checkColumns(d.stagingTable(), existing, d.columns(), TableLayout.STAGING_SYSTEM_COLUMNS, actions, problems);
     }
 
-    private void planMerge(Catalog catalog, BatchStream stream, IngestedDataset d, String dataset, List<Action> actions, List<Problem> problems) {
+    private void planMerge(Catalog catalog, BatchStream stream, IngestedDataset d, String dataset, List<Action> actions, List<TableMismatch> problems) {
         String table = d.mergeTable();
-        Map<String, Column> existing = catalog.tables().get(table);
+        Map<String, ExistingColumn> existing = catalog.tables().get(table);
         boolean milestoned = stream.milestoning() == Milestoning.MILESTONED;
         if (existing == null) {
             actions.add(new Action("created table " + sql.schema() + "." + table + (milestoned ? " (milestoned)" : " (live only)"),
-                    sql.createMerge(d, stream.milestoning()), new Registration(table, "merge", stream.key(), dataset)));
+                    sql.createMerge(d, stream.milestoning()), new Registration(table, TableKind.MERGE, stream.key(), dataset)));
             return;
         }
         boolean hasMilestones = existing.containsKey(TableLayout.DP_IN) || existing.containsKey(TableLayout.DP_OUT);
         if (milestoned != hasMilestones) {
-            problems.add(new Problem(sql.schema() + "." + table, "the model asks for " + stream.milestoning().yamlName()
+            problems.add(new TableMismatch(sql.schema() + "." + table, "the model asks for " + stream.milestoning().yamlName()
                     + " merging but the table was made for " + (hasMilestones ? "milestoned" : "liveOnly")
                     + " merging; rename or drop the table (it is rebuilt from a new snapshot of the source) or restore the model's milestoning"));
             return;
@@ -198,38 +201,38 @@ public final class Reconciler {
         checkColumns(table, existing, d.columns(), system, actions, problems);
         Set<String> key = catalog.primaryKeys().getOrDefault(table, Set.of());
         if (!key.equals(expectedKey)) {
-            problems.add(new Problem(sql.schema() + "." + table, (key.isEmpty() ? "the primary key index is missing" : "the primary key is on "
+            problems.add(new TableMismatch(sql.schema() + "." + table, (key.isEmpty() ? "the primary key index is missing" : "the primary key is on "
                     + key + " instead of " + expectedKey) + "; merging needs it to find rows by key: recreate it with ALTER TABLE "
                     + sql.table(table) + " ADD PRIMARY KEY (...) after removing duplicate keys, or drop the table to have it rebuilt"));
         }
-        if (milestoned && !catalog.indexes().contains(PostgresDialect.liveIndex(d))) {
-            problems.add(new Problem(sql.schema() + "." + table, "the unique index " + PostgresDialect.liveIndex(d)
+        if (milestoned && !catalog.indexes().contains(d.liveIndex())) {
+            problems.add(new TableMismatch(sql.schema() + "." + table, "the unique index " + d.liveIndex()
                     + " on the live versions is missing; it keeps one live row per key: recreate it with " + sql.createLiveIndex(d)));
         }
     }
 
-    private void checkColumns(String table, Map<String, Column> existing, List<MappedColumn> model, List<String> system,
-            List<Action> actions, List<Problem> problems) {
+    private void checkColumns(String table, Map<String, ExistingColumn> existing, List<MappedColumn> model, List<String> system,
+            List<Action> actions, List<TableMismatch> problems) {
         String qualified = sql.schema() + "." + table;
         for (String column : system) {
-            Column actual = existing.get(column);
+            ExistingColumn actual = existing.get(column);
             String expected = PostgresDialect.systemColumnType(column);
             if (actual == null) {
-                problems.add(new Problem(qualified, "the system column " + column + " (" + expected
+                problems.add(new TableMismatch(qualified, "the system column " + column + " (" + expected
                         + ") is missing; the table was not made by DataSurface or was altered: restore the column or drop the table to have it rebuilt"));
             } else if (!actual.type().equals(expected)) {
-                problems.add(new Problem(qualified, "the system column " + column + " is " + actual.type() + " instead of " + expected
+                problems.add(new TableMismatch(qualified, "the system column " + column + " is " + actual.type() + " instead of " + expected
                         + "; restore its type or drop the table to have it rebuilt"));
             }
         }
         for (MappedColumn column : model) {
-            Column actual = existing.get(column.name());
+            ExistingColumn actual = existing.get(column.name());
             String expected = PostgresDialect.canonicalType(column.sqlType());
             if (actual == null) {
                 actions.add(new Action("added column " + qualified + "." + column.name() + " " + column.sqlType() + " (nullable)",
                         List.of(sql.addColumn(table, column)), null));
             } else if (!actual.type().equals(expected)) {
-                problems.add(new Problem(qualified, "column " + column.name() + " is " + actual.type() + " but the model says "
+                problems.add(new TableMismatch(qualified, "column " + column.name() + " is " + actual.type() + " but the model says "
                         + column.sqlType() + "; a type change is not made automatically: migrate the column by hand (ALTER TABLE "
                         + sql.table(table) + " ALTER COLUMN " + PostgresNames.quote(column.name()) + " TYPE " + column.sqlType()
                         + ") or restore the model's type"));
@@ -245,12 +248,12 @@ public final class Reconciler {
                 schemaExists = rs.next();
             }
         }
-        Map<String, Map<String, Column>> tables = new HashMap<>();
+        Map<String, Map<String, ExistingColumn>> tables = new HashMap<>();
         try (PreparedStatement p = connection.prepareStatement(sql.catalogColumns())) {
             p.setString(1, sql.schema());
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
-                    tables.computeIfAbsent(rs.getString(1), t -> new LinkedHashMap<>()).put(rs.getString(2), new Column(rs.getString(3)));
+                    tables.computeIfAbsent(rs.getString(1), t -> new LinkedHashMap<>()).put(rs.getString(2), new ExistingColumn(rs.getString(3)));
                 }
             }
         }

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.datasurface.kpsg.IngestedDataset;
 import io.datasurface.kpsg.IntentionGraph;
 import io.datasurface.kpsg.PostgresNames;
+import io.datasurface.kpsg.Removal;
+import io.datasurface.kpsg.TableKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,7 +40,7 @@ public final class UnusedTables {
     }
 
     /** One registered table no batch-stream uses. */
-    public record Unused(String table, String kind, String stream, String dataset, Instant lastUsedAt, Instant removableAfter,
+    public record Unused(String table, TableKind kind, String stream, String dataset, Instant lastUsedAt, Instant removableAfter,
             Decision decision) {
         public Unused {
             requireNonNull(table, "table is null");
@@ -80,7 +82,7 @@ public final class UnusedTables {
         for (IngestedDataset d : graph.datasets()) {
             used.add(d.stagingTable());
             used.add(d.mergeTable());
-            used.add(PostgresDialect.stagingArchiveTable(d));
+            used.add(d.stagingArchiveTable());
         }
         List<Unused> unused = new ArrayList<>();
         if (!registryExists()) {
@@ -97,7 +99,7 @@ public final class UnusedTables {
                     Instant lastUsed = rs.getTimestamp(5).toInstant();
                     Instant removableAfter = lastUsed.plus(grace);
                     Decision decision = !rs.getBoolean(6) ? Decision.GONE : now.isBefore(removableAfter) ? Decision.KEEP : Decision.REMOVE;
-                    unused.add(new Unused(table, rs.getString(2), rs.getString(3), rs.getString(4), lastUsed, removableAfter, decision));
+                    unused.add(new Unused(table, TableKind.of(rs.getString(2)), rs.getString(3), rs.getString(4), lastUsed, removableAfter, decision));
                 }
             }
         }
@@ -124,25 +126,25 @@ public final class UnusedTables {
                 s.execute(sql.createSchema(plan.archiveSchema()));
             }
             for (Unused t : plan.tables()) {
-                String removal;
+                Removal removal;
                 if (t.decision() == Decision.GONE) {
-                    removal = "missing";
+                    removal = new Removal.Missing();
                 } else if (t.decision() == Decision.REMOVE && plan.archive()) {
                     String archived = PostgresNames.fit(t.table(), "_" + ARCHIVE_STAMP.format(now), t.table() + "@" + now);
                     for (String statement : sql.moveToArchive(t.table(), archived)) {
                         s.execute(statement);
                     }
-                    removal = "archived as " + plan.archiveSchema() + "." + archived;
+                    removal = new Removal.Archived(plan.archiveSchema(), archived);
                     removed.add(plan.schema() + "." + t.table());
                 } else if (t.decision() == Decision.REMOVE) {
                     s.execute(sql.dropTable(t.table()));
-                    removal = "dropped";
+                    removal = new Removal.Dropped();
                     removed.add(plan.schema() + "." + t.table());
                 } else {
                     continue;
                 }
                 try (PreparedStatement p = connection.prepareStatement(sql.recordRemoval())) {
-                    p.setString(1, removal);
+                    p.setString(1, removal.value());
                     p.setString(2, t.table());
                     p.executeUpdate();
                 }

@@ -84,7 +84,7 @@ class LiveMergeTest {
         MergeEngine.Merged b = f.merge(CUSTOMERS);
 
         assertThat(f.rows("customers")).isEmpty();
-        assertThat(f.strings("SELECT ds_op || ' ' || ds_batch_id FROM " + f.sql.table(PostgresDialect.stagingArchiveTable(f.dataset("customers")))
+        assertThat(f.strings("SELECT ds_op || ' ' || ds_batch_id FROM " + f.sql.table(f.dataset("customers").stagingArchiveTable())
                 + " ORDER BY ds_seq")).containsExactly("c " + b.batchId(), "d " + b.batchId());
     }
 }

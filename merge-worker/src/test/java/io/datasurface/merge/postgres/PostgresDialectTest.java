@@ -81,6 +81,6 @@ class PostgresDialectTest {
     void archiveSchemaAndTableNamesStayWithinSixtyThreeBytes() {
         PostgresDialect longSchema = new PostgresDialect("p".repeat(60));
         assertThat(longSchema.archiveSchema()).hasSizeLessThanOrEqualTo(63).endsWith("_archive");
-        assertThat(PostgresDialect.stagingArchiveTable(customers)).isEqualTo("shop_db_customers_staging_archive");
+        assertThat(customers.stagingArchiveTable()).isEqualTo("shop_db_customers_staging_archive");
     }
 }

@@ -54,7 +54,7 @@ class ReconcileTest {
         f.customer("c", 1, "Ann", null, "1.00");
         MergeEngine.Outcome batch = f.merge(CUSTOMERS, MergeEngine.Hook.NONE);
 
-        assertThat(report.problems()).extracting(Reconciler.Problem::toString).containsExactly(
+        assertThat(report.problems()).extracting(Reconciler.TableMismatch::toString).containsExactly(
                 f.schema + ".shop_db_customers_merge: column name is text but the model says varchar(50); a type change is not made "
                         + "automatically: migrate the column by hand (ALTER TABLE \"" + f.schema + "\".\"shop_db_customers_merge\" ALTER COLUMN "
                         + "\"name\" TYPE varchar(50)) or restore the model's type",
@@ -74,7 +74,7 @@ class ReconcileTest {
         f.model(TestModel.standard().withCustomersMilestoned());
         Reconciler.Report report = f.reconcile();
 
-        assertThat(report.problems()).extracting(Reconciler.Problem::message).containsExactly("the model asks for milestoned merging "
+        assertThat(report.problems()).extracting(Reconciler.TableMismatch::message).containsExactly("the model asks for milestoned merging "
                 + "but the table was made for liveOnly merging; rename or drop the table (it is rebuilt from a new snapshot of the source) "
                 + "or restore the model's milestoning");
     }
