@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Loads a model laid out by ownership:
@@ -33,9 +32,6 @@ import java.util.regex.Pattern;
  * reported together.
  */
 public final class ModelLoader {
-    public static final String ECOSYSTEM_FILE = "ecosystem.yaml";
-    private static final Pattern ZONE_FILE = Pattern.compile("zones/([^/]+)/zone\\.ya?ml");
-    private static final Pattern TEAM_FILE = Pattern.compile("zones/([^/]+)/teams/([^/]+)\\.ya?ml");
 
     private ModelLoader() {
     }
@@ -48,9 +44,9 @@ public final class ModelLoader {
      * @throws ModelLoadException when there is no ecosystem.yaml or a file is not readable YAML
      */
     public static LoadedModel load(ModelFiles files) throws ModelLoadException {
-        if (!files.files().containsKey(ECOSYSTEM_FILE)) {
-            throw new ModelLoadException("no " + ECOSYSTEM_FILE + " in " + files.origin()
-                    + ": a model folder holds ecosystem.yaml, zones/<zone>/zone.yaml and zones/<zone>/teams/<team>.yaml");
+        if (!files.files().containsKey(ModelLayout.ECOSYSTEM_FILE)) {
+            throw new ModelLoadException("no " + ModelLayout.ECOSYSTEM_FILE + " in " + files.origin()
+                    + ": a model folder holds " + ModelLayout.DESCRIPTION);
         }
         // Files parse and check independently, so they use every core; the rest runs in file order.
         List<ParsedFile> parsedFiles = files.files().entrySet().parallelStream()
@@ -68,15 +64,15 @@ public final class ModelLoader {
         }
 
         List<Problem> problems = new ArrayList<>();
-        YamlDocument ecosystemDocument = documents.get(ECOSYSTEM_FILE);
+        YamlDocument ecosystemDocument = documents.get(ModelLayout.ECOSYSTEM_FILE);
         Map<String, YamlDocument> zoneDocuments = new LinkedHashMap<>();
         Map<String, Map<String, YamlDocument>> teamDocuments = new LinkedHashMap<>();
         checkFile(ecosystemDocument, schemaProblems, "Ecosystem", null, problems);
         for (Map.Entry<String, YamlDocument> entry : documents.entrySet()) {
             String file = entry.getKey();
-            Matcher zone = ZONE_FILE.matcher(file);
-            Matcher team = TEAM_FILE.matcher(file);
-            if (file.equals(ECOSYSTEM_FILE)) {
+            Matcher zone = ModelLayout.ZONE_FILE.matcher(file);
+            Matcher team = ModelLayout.TEAM_FILE.matcher(file);
+            if (file.equals(ModelLayout.ECOSYSTEM_FILE)) {
                 continue;
             } else if (zone.matches()) {
                 zoneDocuments.put(zone.group(1), entry.getValue());
@@ -86,15 +82,14 @@ public final class ModelLoader {
                 checkFile(entry.getValue(), schemaProblems, "Team", team.group(2), problems);
             } else {
                 problems.add(new Problem(Severity.WARNING, "layout", ObjectPath.ROOT, Optional.of(SourceLocation.ofFile(file)),
-                        "this file is not part of the model and is ignored: move it to ecosystem.yaml, zones/<zone>/zone.yaml "
-                                + "or zones/<zone>/teams/<team>.yaml, or remove it"));
+                        "this file is not part of the model and is ignored: move it to one of " + ModelLayout.DESCRIPTION + ", or remove it"));
             }
         }
         for (String zone : teamDocuments.keySet()) {
             if (!zoneDocuments.containsKey(zone)) {
                 problems.add(new Problem(Severity.ERROR, "layout", ObjectPath.of("zone", zone),
-                        Optional.of(SourceLocation.ofFile("zones/" + zone)),
-                        "zone folder has teams but no zone.yaml: add zones/" + zone + "/zone.yaml defining the zone"));
+                        Optional.of(SourceLocation.ofFile(ModelLayout.zoneFolder(zone))),
+                        "zone folder has teams but no zone.yaml: add " + ModelLayout.zoneFile(zone) + " defining the zone"));
             }
         }
         if (problems.stream().anyMatch(Problem::isError)) {

@@ -18,7 +18,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.Optional;
 
 /**
@@ -59,7 +58,6 @@ public final class ModelSchema {
             Map.entry("zones", "zone declaration"), Map.entry("teams", "team declaration"), Map.entry("datastores", "datastore"),
             Map.entry("datasets", "dataset"), Map.entry("columns", "column"), Map.entry("workspaces", "workspace"),
             Map.entry("groups", "group"), Map.entry("sinks", "sink"));
-    private static final Pattern ZONE_FOLDER = Pattern.compile("zones/([^/]+)/.*");
 
     /**
      * Names the object a JSON pointer falls in as a reader would ({@code zone USA / team sales /
@@ -68,7 +66,7 @@ public final class ModelSchema {
     static ObjectPath objectPath(YamlDocument document, String pointer) {
         JsonNode root = document.root();
         String kind = root.path("kind").asText();
-        Matcher zoneFolder = ZONE_FOLDER.matcher(document.file());
+        Matcher zoneFolder = ModelLayout.ZONE_FOLDER.matcher(document.file());
         String zone = zoneFolder.matches() ? zoneFolder.group(1) : "";
         ObjectPath path = switch (kind) {
             case "GovernanceZone" -> ModelPaths.zone(root.path("name").asText(zone));

@@ -44,11 +44,11 @@ public final class ModelWriter {
     public static SortedMap<String, String> toFiles(Ecosystem ecosystem) {
         Yaml yaml = yaml();
         SortedMap<String, String> files = new TreeMap<>();
-        files.put(ModelLoader.ECOSYSTEM_FILE, yaml.dump(ecosystem(ecosystem)));
+        files.put(ModelLayout.ECOSYSTEM_FILE, yaml.dump(ecosystem(ecosystem)));
         for (GovernanceZone zone : ecosystem.zones()) {
-            files.put("zones/" + zone.name() + "/zone.yaml", yaml.dump(zone(zone)));
+            files.put(ModelLayout.zoneFile(zone.name()), yaml.dump(zone(zone)));
             for (Team team : zone.teams()) {
-                files.put("zones/" + zone.name() + "/teams/" + team.name() + ".yaml", yaml.dump(team(team)));
+                files.put(ModelLayout.teamFile(zone.name(), team.name()), yaml.dump(team(team)));
             }
         }
         return files;

@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "merge", description = "Runs one merge batch for one batch-stream, then exits: 0 merged (or nothing to merge, "
+@Command(name = "merge", mixinStandardHelpOptions = true, description = "Runs one merge batch for one batch-stream, then exits: 0 merged (or nothing to merge, "
         + "or another run of the stream is merging), 1 the batch failed and was recorded, 2 unusable input.")
 public class MergeCommand implements Callable<Integer> {
     @Mixin

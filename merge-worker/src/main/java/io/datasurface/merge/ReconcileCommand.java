@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "reconcile", description = "Creates the platform's schema and tables and adds the columns the model gained. "
+@Command(name = "reconcile", mixinStandardHelpOptions = true, description = "Creates the platform's schema and tables and adds the columns the model gained. "
         + "Reports, without touching them, tables it cannot reconcile safely (exit 1).")
 public class ReconcileCommand implements Callable<Integer> {
     @Mixin

@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "remove-unused", description = "Plans (and with --apply carries out) the removal of staging and merge tables that "
+@Command(name = "remove-unused", mixinStandardHelpOptions = true, description = "Plans (and with --apply carries out) the removal of staging and merge tables that "
         + "DataSurface created and no batch-stream uses any more, once unused for the platform's grace period.")
 public class RemoveUnusedCommand implements Callable<Integer> {
     @Mixin

@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "streams", description = "Lists the platform's batch-stream keys, one a line (what merge --stream takes).")
+@Command(name = "streams", mixinStandardHelpOptions = true, description = "Lists the platform's batch-stream keys, one a line (what merge --stream takes).")
 public class StreamsCommand implements Callable<Integer> {
     @Mixin
     PlatformModel model;

@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "tables", description = "Prints every dataset's staging and merge table as JSON.")
+@Command(name = "tables", mixinStandardHelpOptions = true, description = "Prints every dataset's staging and merge table as JSON.")
 public class TablesCommand implements Callable<Integer> {
     @Mixin
     PlatformModel model;

@@ -18,6 +18,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 @QuarkusMainTest
 class CommandsTest {
+
+    @Test
+    void helpExitsZeroOnEveryCommand(QuarkusMainLauncher launcher) {
+        for (String command : List.of("reconcile", "merge", "streams", "tables", "remove-unused")) {
+            LaunchResult result = launcher.launch(command, "--help");
+            assertThat(result.exitCode()).as(command + " --help").isZero();
+            assertThat(result.getOutput()).as(command + " --help").contains("Usage:");
+        }
+        assertThat(launcher.launch("--help").exitCode()).isZero();
+    }
     @TempDir
     Path dir;
 

@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "check", description = "Checks a proposed change (head) against the live model (base) for the repository that proposes it. "
+@Command(name = "check", mixinStandardHelpOptions = true, description = "Checks a proposed change (head) against the live model (base) for the repository that proposes it. "
         + "Exit 0 accepted, 1 rejected, 2 unusable input.")
 public class CheckCommand implements Callable<Integer> {
 

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "graph", description = "Prints each platform's batch-streams with their tables. Exit 1 when the model has errors, 2 for unusable input.")
+@Command(name = "graph", mixinStandardHelpOptions = true, description = "Prints each platform's batch-streams with their tables. Exit 1 when the model has errors, 2 for unusable input.")
 public class GraphCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "The model folder (it holds ecosystem.yaml).")

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "lint", description = "Checks a model folder and prints every problem. Exit 0 without errors, 1 with errors, 2 for unusable input.")
+@Command(name = "lint", mixinStandardHelpOptions = true, description = "Checks a model folder and prints every problem. Exit 0 without errors, 1 with errors, 2 for unusable input.")
 public class LintCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "The model folder (it holds ecosystem.yaml).")

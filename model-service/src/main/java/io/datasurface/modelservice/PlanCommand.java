@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "plan", description = "Shows what a change will do on each platform once merged: batch-streams, DAGs, connectors, staging and "
+@Command(name = "plan", mixinStandardHelpOptions = true, description = "Shows what a change will do on each platform once merged: batch-streams, DAGs, connectors, staging and "
         + "merge tables added, altered or removed. Exit 0 with a plan, 1 when either model has errors, 2 for unusable input.")
 public class PlanCommand implements Callable<Integer> {
 

@@ -9,10 +9,21 @@ import io.datasurface.testfixtures.Examples;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusMainTest
 class LintCommandTest {
+
+    @Test
+    void helpExitsZeroOnEveryCommand(QuarkusMainLauncher launcher) {
+        for (String command : List.of("lint", "graph", "check", "plan")) {
+            LaunchResult result = launcher.launch(command, "--help");
+            assertThat(result.exitCode()).as(command + " --help").isZero();
+            assertThat(result.getOutput()).as(command + " --help").contains("Usage:");
+        }
+        assertThat(launcher.launch("--help").exitCode()).isZero();
+    }
 
     @Test
     void cleanModelExitsZero(QuarkusMainLauncher launcher) {

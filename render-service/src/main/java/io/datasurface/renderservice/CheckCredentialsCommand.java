@@ -1,4 +1,4 @@
-package io.datasurface.render.service;
+package io.datasurface.renderservice;
 
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
@@ -8,7 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "check-credentials", description = "Asks the Kubernetes API (in-cluster configuration or kubeconfig) whether every secret "
+@Command(name = "check-credentials", mixinStandardHelpOptions = true, description = "Asks the Kubernetes API (in-cluster configuration or kubeconfig) whether every secret "
         + "and key the platform needs exists in its namespace and lists the missing ones. Exit 0 when all exist, 1 when any is missing, "
         + "2 for unusable input or an unreachable API.")
 public class CheckCredentialsCommand implements Callable<Integer> {

@@ -1,4 +1,4 @@
-package io.datasurface.render.service;
+package io.datasurface.renderservice;
 
 import io.datasurface.cli.ExitCodes;
 import io.datasurface.render.KpsgRenderer;
@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "render", description = "Writes the platform's Airflow DAGs and Kafka Connect sinks (Terraform and JSON). "
+@Command(name = "render", mixinStandardHelpOptions = true, description = "Writes the platform's Airflow DAGs and Kafka Connect sinks (Terraform and JSON). "
         + "Exit 1 when the model has errors (or, with --check-credentials, a secret is missing), 2 for unusable input.")
 public class RenderCommand implements Callable<Integer> {
 

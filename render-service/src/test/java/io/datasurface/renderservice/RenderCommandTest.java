@@ -1,4 +1,4 @@
-package io.datasurface.render.service;
+package io.datasurface.renderservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +17,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 @QuarkusMainTest
 class RenderCommandTest {
+
+    @Test
+    void helpExitsZeroOnEveryCommand(QuarkusMainLauncher launcher) {
+        for (String command : List.of("render", "bootstrap", "check-credentials")) {
+            LaunchResult result = launcher.launch(command, "--help");
+            assertThat(result.exitCode()).as(command + " --help").isZero();
+            assertThat(result.getOutput()).as(command + " --help").contains("Usage:");
+        }
+        assertThat(launcher.launch("--help").exitCode()).isZero();
+    }
 
     @Test
     void renderAndBootstrapWriteTheGoldenFilesAndRemoveOnlyStaleFilesOfThePlatform(QuarkusMainLauncher launcher, @TempDir Path out)

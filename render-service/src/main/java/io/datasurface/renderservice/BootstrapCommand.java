@@ -1,4 +1,4 @@
-package io.datasurface.render.service;
+package io.datasurface.renderservice;
 
 import io.datasurface.cli.ExitCodes;
 import io.datasurface.render.KpsgRenderer;
@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "bootstrap", description = "Writes the platform's bootstrap Kubernetes YAML (namespace, Postgres, Airflow, Kafka Connect) "
+@Command(name = "bootstrap", mixinStandardHelpOptions = true, description = "Writes the platform's bootstrap Kubernetes YAML (namespace, Postgres, Airflow, Kafka Connect) "
         + "and the checklist of secrets to create. Exit 1 when the model has errors, 2 for unusable input.")
 public class BootstrapCommand implements Callable<Integer> {
 

@@ -1,4 +1,4 @@
-package io.datasurface.render.service;
+package io.datasurface.renderservice;
 
 import io.datasurface.render.RenderedFile;
 import java.io.IOException;
@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 /**
  * Rewrites the golden files from the current renderers. Run it on purpose, from render-service/, and
  * review the diff: {@code ../mvnw -B -o test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.datasurface.render.service.UpdateGoldenFiles}. Tests never call it.
+ * -Dexec.mainClass=io.datasurface.renderservice.UpdateGoldenFiles}. Tests never call it.
  */
 public final class UpdateGoldenFiles {
     private UpdateGoldenFiles() {

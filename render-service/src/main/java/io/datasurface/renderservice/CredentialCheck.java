@@ -1,4 +1,4 @@
-package io.datasurface.render.service;
+package io.datasurface.renderservice;
 
 import io.datasurface.cli.ExitCodes;
 import static java.util.Objects.requireNonNull;

@@ -1,4 +1,4 @@
-package io.datasurface.render.service;
+package io.datasurface.renderservice;
 
 import io.datasurface.kpsg.IntentionGraph;
 import io.datasurface.kpsg.IntentionGraphBuilder;

@@ -1,4 +1,4 @@
-package io.datasurface.render.service;
+package io.datasurface.renderservice;
 
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import picocli.CommandLine.Command;

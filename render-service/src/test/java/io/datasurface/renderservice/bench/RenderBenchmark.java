@@ -1,4 +1,4 @@
-package io.datasurface.render.service.bench;
+package io.datasurface.renderservice.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datasurface.kpsg.BatchStream;
@@ -14,7 +14,7 @@ import io.datasurface.render.RenderSettings;
 import io.datasurface.render.RenderedFile;
 import io.datasurface.render.airflow.AirflowDags;
 import io.datasurface.render.connect.SinkConnectors;
-import io.datasurface.render.service.RenderedOutput;
+import io.datasurface.renderservice.RenderedOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ import java.util.List;
  * Terraform) and prints the time, against a baseline measured in the same run on the same data:
  * building the same view objects and serialising them with Jackson, i.e. walking and printing the
  * graph without templates. Run from render-service/ (after installing core):
- * {@code ../mvnw -B -o test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.datasurface.render.service.bench.RenderBenchmark}
+ * {@code ../mvnw -B -o test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.datasurface.renderservice.bench.RenderBenchmark}
  */
 public final class RenderBenchmark {
     private static final int STREAMS = 10_000;

@@ -1,4 +1,4 @@
-package io.datasurface.render.service;
+package io.datasurface.renderservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
