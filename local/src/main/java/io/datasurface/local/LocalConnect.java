@@ -2,6 +2,8 @@ package io.datasurface.local;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +45,9 @@ public final class LocalConnect implements AutoCloseable {
         this.workerConfig = Map.copyOf(workerConfig);
     }
 
-    public static LocalConnect start(Path workDir, String bootstrapServers) {
+    public static LocalConnect start(Path workDir, String bootstrapServers) throws IOException {
+        // The worker writes the offsets file but does not make its folder: without it, source offsets are never saved.
+        Files.createDirectories(workDir);
         Map<String, String> config = Map.of(
                 "bootstrap.servers", requireNonNull(bootstrapServers, "bootstrapServers is null"),
                 "key.converter", "org.apache.kafka.connect.json.JsonConverter",
