@@ -78,6 +78,6 @@ class LintCommandTest {
         LaunchResult result = launcher.launch("graph", Examples.acme().toString(), "--platform", "Staging");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.UNUSABLE);
-        assertThat(result.getErrorOutput()).contains("no platform named 'Staging'; the model has: Prod");
+        assertThat(result.getErrorOutput()).contains("the model has no platform named 'Staging'; it has: Prod");
     }
 }
