@@ -33,6 +33,14 @@ final class SharedPlatform {
         return platform;
     }
 
+    /** Closes the platform if it started; the next {@link #get()} starts a new one. */
+    static synchronized void close() {
+        if (platform != null) {
+            platform.close();
+            platform = null;
+        }
+    }
+
     /** The threads that ran before the platform started. */
     static synchronized Set<Thread> threadsBefore() {
         return threadsBefore;

@@ -54,14 +54,30 @@ final class Staging {
         return rows;
     }
 
+    /** The rows whose {@code column} lies from {@code from} to {@code to}, once at least {@code count} arrived or the timeout passed. */
+    static List<Row> awaitBetween(LocalPlatform platform, IngestedDataset d, String column, Object from, Object to, int count) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        List<Row> rows = read(platform, d, column, from, to);
+        while (rows.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            rows = read(platform, d, column, from, to);
+        }
+        return rows;
+    }
+
     static List<Row> read(LocalPlatform platform, IngestedDataset d, String column, Object value) throws SQLException {
+        return read(platform, d, column, value, value);
+    }
+
+    static List<Row> read(LocalPlatform platform, IngestedDataset d, String column, Object from, Object to) throws SQLException {
         List<String> columns = new ArrayList<>(List.of(PostgresNames.quote(TableLayout.OP), PostgresNames.quote(TableLayout.SOURCE_TS)));
         d.columns().forEach(c -> columns.add(PostgresNames.quote(c.name())));
         String sql = "SELECT " + String.join(", ", columns) + " FROM " + StagingTables.table(platform.graph(), d)
-                + " WHERE " + PostgresNames.quote(Rows.column(d, column).name()) + " = ? ORDER BY " + PostgresNames.quote(TableLayout.SEQ);
+                + " WHERE " + PostgresNames.quote(Rows.column(d, column).name()) + " BETWEEN ? AND ? ORDER BY " + PostgresNames.quote(TableLayout.SEQ);
         List<Row> rows = new ArrayList<>();
         try (Connection c = platform.platformDatabase().connect(); PreparedStatement p = c.prepareStatement(sql)) {
-            p.setObject(1, value);
+            p.setObject(1, from);
+            p.setObject(2, to);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
                     Map<String, Object> values = new LinkedHashMap<>();
