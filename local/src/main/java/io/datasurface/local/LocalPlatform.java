@@ -1,10 +1,20 @@
 package io.datasurface.local;
 
 import io.datasurface.kpsg.IntentionGraph;
-import io.datasurface.kpsg.IntentionGraphBuilder;
+import io.datasurface.kpsg.IngestedDataset;
 import io.datasurface.load.Models;
-import io.datasurface.model.Ecosystem;
-import io.datasurface.model.KubernetesPGStarter;
+import io.datasurface.load.PlatformResolver;
+import io.datasurface.load.UnknownPlatformException;
+import io.datasurface.cli.JobEnvironment;
+import io.datasurface.render.PlatformSecrets;
+import io.datasurface.render.RenderedFile;
+import io.datasurface.render.SecretKeyRef;
+import io.datasurface.yaml.InvalidModelException;
+import io.datasurface.yaml.ModelLoadException;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.HashMap;
+import io.datasurface.load.Models;
 import io.datasurface.render.KpsgRenderer;
 import io.datasurface.render.RenderRequest;
 import io.datasurface.render.RenderSettings;
@@ -36,17 +46,23 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     private final Path workDir;
+    private final RenderRequest request;
     private final IntentionGraph graph;
+    private final Path mergeWorkerJar;
+    private LocalScheduler scheduler;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private LocalPostgres postgres;
     private LocalPostgres.Database platformDatabase;
     private SourceDatabases sources;
     private LocalKafka kafka;
     private LocalConnect connect;
+    private long snapshotRows;
 
-    private LocalPlatform(Path workDir, IntentionGraph graph) {
+    private LocalPlatform(Path workDir, RenderRequest request, Path mergeWorkerJar) {
         this.workDir = workDir;
-        this.graph = graph;
+        this.request = request;
+        this.graph = request.graph();
+        this.mergeWorkerJar = mergeWorkerJar;
     }
 
     public static LocalPlatform start(Path model, String platform, Path workDir, PrintStream progress) throws Exception {
@@ -58,9 +74,10 @@ public final class LocalPlatform implements AutoCloseable {
     public static LocalPlatform start(Path model, String platform, Path workDir, PrintStream progress, BeforeCapture beforeCapture)
             throws Exception {
         RenderRequest request = load(model, platform);
-        LocalPlatform local = new LocalPlatform(Files.createDirectories(workDir), request.graph());
+        Path mergeWorkerJar = MergeWorkerPods.defaultJar();
+        LocalPlatform local = new LocalPlatform(Files.createDirectories(workDir), request, mergeWorkerJar);
         try {
-            local.startParts(request, progress, beforeCapture);
+            local.startParts(request, model, progress, beforeCapture);
             return local;
         } catch (Exception | Error e) {
             local.close();
@@ -68,19 +85,27 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    /**
-     * The model's platform, as render sees it. The one place that knows how a model is read, as
-     * that is changing in core.
-     */
+    /** The model's platform, as render sees it. */
     static RenderRequest load(Path model, String platformName) throws Exception {
-        Ecosystem ecosystem = Models.loadAndLint(model).requireValid();
-        KubernetesPGStarter platform = ecosystem.platform(platformName)
-                .filter(KubernetesPGStarter.class::isInstance).map(KubernetesPGStarter.class::cast)
-                .orElseThrow(() -> new IllegalArgumentException("model " + model + " has no KubernetesPGStarter platform " + platformName));
-        return new RenderRequest(IntentionGraphBuilder.build(ecosystem, platform), ecosystem.owner(), RenderSettings.DEFAULT);
+        try {
+            PlatformResolver.ResolvedPlatform resolved = PlatformResolver.resolve(model, platformName);
+            return new RenderRequest(resolved.graph(), resolved.ecosystem().owner(), RenderSettings.DEFAULT);
+        } catch (ModelLoadException | InvalidModelException | UnknownPlatformException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
-    private void startParts(RenderRequest request, PrintStream progress, BeforeCapture beforeCapture) throws Exception {
+    /** The name of the model's first platform, for when none is asked for. */
+    static String firstPlatform(Path model) {
+        try {
+            return Models.loadAndLint(model).requireValid().platforms().stream().findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("the model in " + model + " has no platform")).name();
+        } catch (ModelLoadException | InvalidModelException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    private void startParts(RenderRequest request, Path model, PrintStream progress, BeforeCapture beforeCapture) throws Exception {
         long t0 = System.nanoTime();
         postgres = started(LocalPostgres.start(workDir.resolve("postgres")));
         platformDatabase = postgres.createDatabase(graph.platform().postgres().database());
@@ -88,6 +113,9 @@ public final class LocalPlatform implements AutoCloseable {
 
         sources = SourceDatabases.create(postgres, graph);
         beforeCapture.accept(sources);
+        for (IngestedDataset d : graph.datasets()) {
+            snapshotRows += sourceRows(d).size();
+        }
         progress.printf("local: %d source database(s): %s (%s)%n", sources.sources().size(),
                 String.join(", ", sources.sources().stream().map(s -> s.database().name()).toList()), since(t0));
 
@@ -97,8 +125,16 @@ public final class LocalPlatform implements AutoCloseable {
         connect = started(LocalConnect.start(workDir.resolve("connect"), kafka.bootstrapServers()));
         progress.printf("local: Kafka Connect worker started (%s)%n", since(t0));
 
-        StagingTables.create(platformDatabase, graph);
-        progress.printf("local: %d staging table(s) in schema %s (%s)%n", graph.datasets().size(), graph.schema(), since(t0));
+        Map<String, String> secrets = new HashMap<>();
+        for (SecretKeyRef ref : PlatformSecrets.env(graph.platform().postgres().credential())) {
+            secrets.put(ref.secret() + "/" + ref.key(), ref.key().equals(PlatformSecrets.USER_KEY) ? platformDatabase.user() : platformDatabase.password());
+        }
+        MergeWorkerPods pods = new MergeWorkerPods(mergeWorkerJar, model, secrets, Map.of(
+                JobEnvironment.JDBC_URL, platformDatabase.jdbcUrl(), JobEnvironment.KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers()));
+        scheduler = started(new LocalScheduler(request, pods, progress));
+        scheduler.reconcile();
+        progress.printf("local: merge-worker reconcile made schema %s with %d staging and merge table(s) (%s)%n", graph.schema(),
+                graph.datasets().size(), since(t0));
 
         for (SourceDatabases.Source source : sources.sources()) {
             connect.put(SourceDatabases.connectorConfig(source));
@@ -119,6 +155,58 @@ public final class LocalPlatform implements AutoCloseable {
 
     private static String since(long t0) {
         return String.format("%.1fs", (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Stands in for Airflow: runs the rendered merge tasks. */
+    public LocalScheduler scheduler() {
+        return scheduler;
+    }
+
+    public RenderRequest request() {
+        return request;
+    }
+
+    /** Rows the sources held when capture started: each reaches staging once, as a snapshot read. */
+    public long snapshotRows() {
+        return snapshotRows;
+    }
+
+    /** Writes every file the render-service renders for the platform (DAGs, connectors, bootstrap YAML) under {@code out}. */
+    public void writeRenderedFiles(Path out) throws IOException {
+        for (RenderedFile file : KpsgRenderer.render(request)) {
+            Path target = out.resolve(file.path());
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, file.content());
+        }
+    }
+
+    /** The dataset's rows in its source table, by key, typed as {@link TypedRows} compares them. */
+    public Map<List<Object>, List<Object>> sourceRows(IngestedDataset d) throws SQLException {
+        try (Connection c = sources.source(d.datastore()).database().connect()) {
+            return TypedRows.read(c, SourceDatabases.table(d), d, col -> col.column().name(), "true");
+        }
+    }
+
+    /** Change events on the dataset topics so far (tombstones included). */
+    public long eventsOnTopics() {
+        return kafka.endOffsets(graph.datasets().stream().map(IngestedDataset::topic).toList());
+    }
+
+    /** Waits until {@code expected} changes reached staging, whether merged since or not. */
+    public void awaitStaged(Pipeline pipeline, long expected, Duration timeout) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long staged = pipeline.staged();
+        while (staged < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(staged + " of " + expected + " change(s) reached staging within " + timeout
+                        + "; the Connect worker's log above says why");
+            }
+            Thread.sleep(200);
+            staged = pipeline.staged();
+        }
+        if (staged > expected) {
+            throw new IllegalStateException(staged + " change(s) reached staging, " + (staged - expected) + " more than were written");
+        }
     }
 
     public IntentionGraph graph() {
@@ -178,7 +266,7 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    private static void delete(Path dir) {
+    static void delete(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

@@ -72,7 +72,7 @@ final class Staging {
     static List<Row> read(LocalPlatform platform, IngestedDataset d, String column, Object from, Object to) throws SQLException {
         List<String> columns = new ArrayList<>(List.of(PostgresNames.quote(TableLayout.OP), PostgresNames.quote(TableLayout.SOURCE_TS)));
         d.columns().forEach(c -> columns.add(PostgresNames.quote(c.name())));
-        String sql = "SELECT " + String.join(", ", columns) + " FROM " + StagingTables.table(platform.graph(), d)
+        String sql = "SELECT " + String.join(", ", columns) + " FROM " + new Pipeline(platform.graph(), platform.platformDatabase()).table(d.stagingTable())
                 + " WHERE " + PostgresNames.quote(Rows.column(d, column).name()) + " BETWEEN ? AND ? ORDER BY " + PostgresNames.quote(TableLayout.SEQ);
         List<Row> rows = new ArrayList<>();
         try (Connection c = platform.platformDatabase().connect(); PreparedStatement p = c.prepareStatement(sql)) {
