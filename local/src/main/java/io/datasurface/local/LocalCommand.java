@@ -35,6 +35,8 @@ public final class LocalCommand {
               --out DIR           where the rendered DAGs, connectors and YAML are written (default target/local)
             Exit 0 when every merge table equals its source, 1 when one does not, 2 for unusable input.""";
 
+    private static final String ZONKY_WORKING_DIR = "ot.epg.working-dir";
+
     record Options(Path model, Optional<String> platform, Duration duration, double rate, Duration mergeEvery, Path out) {
     }
 
@@ -65,6 +67,10 @@ public final class LocalCommand {
         } catch (java.io.IOException e) {
             err.println("error: no temporary folder for the local platform: " + e.getMessage());
             return ExitCodes.UNUSABLE;
+        }
+        // zonky makes a folder of its own in the temporary folder as soon as a server is built; keep it in ours.
+        if (System.getProperty(ZONKY_WORKING_DIR) == null) {
+            System.setProperty(ZONKY_WORKING_DIR, workDir.resolve("embedded-pg").toString());
         }
         LocalPlatform[] holder = new LocalPlatform[1];
         Thread hook = new Thread(() -> {

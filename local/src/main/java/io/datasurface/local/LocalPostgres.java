@@ -69,6 +69,8 @@ public final class LocalPostgres implements AutoCloseable {
                 .setOverrideWorkingDirectory(binaries.toFile())
                 .setDataDirectory(workDir.resolve("data"))
                 .setCleanDataDirectory(true)
+                // The platform stops its parts itself, in order; a second hook racing it would leave files behind.
+                .setRegisterShutdownHook(false)
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("unix_socket_directories", "")
                 .setServerConfig("wal_level", "logical")

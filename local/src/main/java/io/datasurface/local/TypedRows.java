@@ -36,15 +36,25 @@ public final class TypedRows {
     /** Every row of {@code table} matching {@code where}, by key, columns named by {@code columnName}. */
     public static Map<List<Object>, List<Object>> read(Connection c, String table, IngestedDataset d, Function<MappedColumn, String> columnName,
             String where) throws SQLException {
-        String columns = String.join(", ", d.columns().stream().map(columnName).map(PostgresNames::quote).toList());
         Map<List<Object>, List<Object>> rows = new LinkedHashMap<>();
+        for (List<Object> row : readAll(c, table, d, columnName, where)) {
+            rows.put(key(d, row), row);
+        }
+        return rows;
+    }
+
+    /** Every row of {@code table} matching {@code where} (which may end in ORDER BY), in the order read. */
+    public static List<List<Object>> readAll(Connection c, String table, IngestedDataset d, Function<MappedColumn, String> columnName,
+            String where) throws SQLException {
+        String columns = String.join(", ", d.columns().stream().map(columnName).map(PostgresNames::quote).toList());
+        List<List<Object>> rows = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT " + columns + " FROM " + table + " WHERE " + where)) {
             while (rs.next()) {
                 List<Object> row = new ArrayList<>();
                 for (int i = 0; i < d.columns().size(); i++) {
                     row.add(read(rs, i + 1, d.columns().get(i)));
                 }
-                rows.put(key(d, row), row);
+                rows.add(row);
             }
         }
         return rows;
