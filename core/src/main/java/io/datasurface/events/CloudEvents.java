@@ -6,9 +6,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.datasurface.events.DataSurfaceEvent.ArtifactsRendered;
+import io.datasurface.events.DataSurfaceEvent.ChangeAccepted;
+import io.datasurface.events.DataSurfaceEvent.ChangeRejected;
+import io.datasurface.events.DataSurfaceEvent.CredentialsMissing;
+import io.datasurface.events.DataSurfaceEvent.GraphPublished;
+import io.datasurface.events.DataSurfaceEvent.MergeFailed;
+import io.datasurface.events.DataSurfaceEvent.MergeSucceeded;
+import io.datasurface.events.DataSurfaceEvent.ModelRejected;
+import io.datasurface.events.DataSurfaceEvent.TablesRemoved;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * CloudEvents 1.0 in structured JSON mode: the envelope attributes and the event record as
@@ -18,24 +28,31 @@ public final class CloudEvents {
     public static final String SPEC_VERSION = "1.0";
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private static final Map<String, Class<? extends DataSurfaceEvent>> TYPES = Map.of(
-            "io.datasurface.change.accepted", DataSurfaceEvent.ChangeAccepted.class,
-            "io.datasurface.change.rejected", DataSurfaceEvent.ChangeRejected.class,
-            "io.datasurface.graph.published", DataSurfaceEvent.GraphPublished.class,
-            "io.datasurface.artifacts.rendered", DataSurfaceEvent.ArtifactsRendered.class,
-            "io.datasurface.credential.missing", DataSurfaceEvent.CredentialMissing.class,
-            "io.datasurface.merge.succeeded", DataSurfaceEvent.MergeSucceeded.class,
-            "io.datasurface.merge.failed", DataSurfaceEvent.MergeFailed.class,
-            "io.datasurface.tables.removed", DataSurfaceEvent.TablesRemoved.class);
+    /** Every event type of the catalogue by its CloudEvents {@code type}, in the README's order. */
+    public static final Map<String, Class<? extends DataSurfaceEvent>> TYPES = catalogue();
 
     private CloudEvents() {
+    }
+
+    private static Map<String, Class<? extends DataSurfaceEvent>> catalogue() {
+        Map<String, Class<? extends DataSurfaceEvent>> types = new LinkedHashMap<>();
+        types.put(ChangeAccepted.TYPE, ChangeAccepted.class);
+        types.put(ChangeRejected.TYPE, ChangeRejected.class);
+        types.put(ModelRejected.TYPE, ModelRejected.class);
+        types.put(GraphPublished.TYPE, GraphPublished.class);
+        types.put(ArtifactsRendered.TYPE, ArtifactsRendered.class);
+        types.put(CredentialsMissing.TYPE, CredentialsMissing.class);
+        types.put(MergeSucceeded.TYPE, MergeSucceeded.class);
+        types.put(MergeFailed.TYPE, MergeFailed.class);
+        types.put(TablesRemoved.TYPE, TablesRemoved.class);
+        return Collections.unmodifiableMap(types);
     }
 
     /** The structured-mode JSON of an event; {@code source} names the emitting service, e.g. {@code /datasurface/merge-worker}. */
     public static String toJson(DataSurfaceEvent event, String source) {
         ObjectNode envelope = JSON.createObjectNode();
         envelope.put("specversion", SPEC_VERSION);
-        envelope.put("id", UUID.randomUUID().toString());
+        envelope.put("id", event.id());
         envelope.put("source", source);
         envelope.put("type", event.type());
         envelope.put("subject", event.subject());

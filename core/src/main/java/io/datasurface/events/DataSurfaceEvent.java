@@ -6,33 +6,51 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An operator-facing event on {@code datasurface.events}. Each kind has a CloudEvents type and a
- * one-line human summary (what the notifier posts to Slack). Events never carry secrets.
+ * An operator-facing event on {@code datasurface.events}: the catalogue, one record per type. Each
+ * type has a CloudEvents {@code type}, a Kafka key ({@link #subject()}), a one-line human summary
+ * (what the notifier posts) and a stable {@link #id()} derived from what it reports, so that a
+ * consumer drops a republished duplicate. Events name secrets and keys, never their values.
  */
 public sealed interface DataSurfaceEvent {
 
     /** The CloudEvents {@code type}, e.g. {@code io.datasurface.merge.succeeded}. */
     String type();
 
-    /** The platform (or model repository) the event is about; used as the Kafka key. */
+    /** What the event is about (a platform, or a repository for change and model events); the Kafka key. */
     String subject();
 
     Instant time();
 
+    /** The CloudEvents {@code id}: the same facts give the same id, whenever and however often they are published. */
+    String id();
+
     /** One line a person understands without context. */
     String summary();
 
-    record ChangeAccepted(String subject, Instant time, String source, String headCommit) implements DataSurfaceEvent {
+    /** A proposed change passed {@code check}; {@code source} is the proposing repository as {@code URL@branch}. */
+    record ChangeAccepted(String source, String baseCommit, String headCommit, Instant time) implements DataSurfaceEvent {
+        public static final String TYPE = "io.datasurface.change.accepted";
+
         public ChangeAccepted {
-            requireNonNull(subject, "subject is null");
+            requireText(source, "source");
+            requireText(baseCommit, "baseCommit");
+            requireText(headCommit, "headCommit");
             requireNonNull(time, "time is null");
-            requireNonNull(source, "source is null");
-            requireNonNull(headCommit, "headCommit is null");
         }
 
         @Override
         public String type() {
-            return "io.datasurface.change.accepted";
+            return TYPE;
+        }
+
+        @Override
+        public String subject() {
+            return source;
+        }
+
+        @Override
+        public String id() {
+            return EventIds.of(TYPE, source, baseCommit, headCommit);
         }
 
         @Override
@@ -41,18 +59,32 @@ public sealed interface DataSurfaceEvent {
         }
     }
 
-    record ChangeRejected(String subject, Instant time, String source, String headCommit, List<String> violations) implements DataSurfaceEvent {
+    /** A proposed change failed {@code check}; each violation is one line naming the object, the change and who may make it. */
+    record ChangeRejected(String source, String baseCommit, String headCommit, List<String> violations, Instant time)
+            implements DataSurfaceEvent {
+        public static final String TYPE = "io.datasurface.change.rejected";
+
         public ChangeRejected {
-            requireNonNull(subject, "subject is null");
-            requireNonNull(time, "time is null");
-            requireNonNull(source, "source is null");
-            requireNonNull(headCommit, "headCommit is null");
+            requireText(source, "source");
+            requireText(baseCommit, "baseCommit");
+            requireText(headCommit, "headCommit");
             violations = List.copyOf(requireNonNull(violations, "violations is null"));
+            requireNonNull(time, "time is null");
         }
 
         @Override
         public String type() {
-            return "io.datasurface.change.rejected";
+            return TYPE;
+        }
+
+        @Override
+        public String subject() {
+            return source;
+        }
+
+        @Override
+        public String id() {
+            return EventIds.of(TYPE, source, baseCommit, headCommit);
         }
 
         @Override
@@ -61,118 +93,282 @@ public sealed interface DataSurfaceEvent {
         }
     }
 
-    record GraphPublished(String subject, Instant time, String commit, int batchStreams) implements DataSurfaceEvent {
+    /**
+     * A commit on the live branch whose model does not load or lint; nothing was published for it. Each problem is
+     * one compiler-style line, {@code file:line:col: error: [rule] path: message}.
+     */
+    record ModelRejected(String repository, String commit, List<String> problems, Instant time) implements DataSurfaceEvent {
+        public static final String TYPE = "io.datasurface.model.rejected";
+
+        public ModelRejected {
+            requireText(repository, "repository");
+            requireText(commit, "commit");
+            problems = List.copyOf(requireNonNull(problems, "problems is null"));
+            requireNonNull(time, "time is null");
+        }
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public String subject() {
+            return repository;
+        }
+
+        @Override
+        public String id() {
+            return EventIds.of(TYPE, repository, commit);
+        }
+
+        @Override
+        public String summary() {
+            return "Model of commit " + commit + " in " + repository + " was rejected with " + problems.size()
+                    + " problem(s)" + (problems.isEmpty() ? "" : "; first: " + problems.get(0));
+        }
+    }
+
+    /** A platform's validated intention graph of {@code commit} is on {@code datasurface.graph}. */
+    record GraphPublished(String platform, String commit, String modelHash, int batchStreams, Instant time) implements DataSurfaceEvent {
+        public static final String TYPE = "io.datasurface.graph.published";
+
         public GraphPublished {
-            requireNonNull(subject, "subject is null");
+            requireText(platform, "platform");
+            requireText(commit, "commit");
+            requireText(modelHash, "modelHash");
+            requireCount(batchStreams, "batchStreams");
             requireNonNull(time, "time is null");
-            requireNonNull(commit, "commit is null");
         }
 
         @Override
         public String type() {
-            return "io.datasurface.graph.published";
+            return TYPE;
+        }
+
+        @Override
+        public String subject() {
+            return platform;
+        }
+
+        @Override
+        public String id() {
+            return EventIds.of(TYPE, platform, commit);
         }
 
         @Override
         public String summary() {
-            return "Platform " + subject + ": intention graph of commit " + commit + " published with " + batchStreams + " batch-stream(s)";
+            return "Platform " + platform + ": intention graph of commit " + commit + " published with " + batchStreams + " batch-stream(s)";
         }
     }
 
-    record ArtifactsRendered(String subject, Instant time, String commit, List<String> files) implements DataSurfaceEvent {
+    /**
+     * A platform's artifacts are in place for {@code commit}. {@code changedFiles} lists at most {@link #LISTED} of the
+     * written and deleted files (paths relative to the output folder), so that the event stays small on a first render.
+     */
+    record ArtifactsRendered(String platform, String commit, int written, int unchanged, int deleted, List<String> changedFiles, Instant time)
+            implements DataSurfaceEvent {
+        public static final String TYPE = "io.datasurface.artifacts.rendered";
+        public static final int LISTED = 100;
+
         public ArtifactsRendered {
-            requireNonNull(subject, "subject is null");
+            requireText(platform, "platform");
+            requireText(commit, "commit");
+            requireCount(written, "written");
+            requireCount(unchanged, "unchanged");
+            requireCount(deleted, "deleted");
+            changedFiles = List.copyOf(requireNonNull(changedFiles, "changedFiles is null"));
+            if (changedFiles.size() > LISTED) {
+                throw new IllegalArgumentException("changedFiles lists " + changedFiles.size() + " files; at most " + LISTED + " are listed");
+            }
             requireNonNull(time, "time is null");
-            requireNonNull(commit, "commit is null");
-            files = List.copyOf(requireNonNull(files, "files is null"));
         }
 
         @Override
         public String type() {
-            return "io.datasurface.artifacts.rendered";
+            return TYPE;
+        }
+
+        @Override
+        public String subject() {
+            return platform;
+        }
+
+        /** Per platform and commit: a re-render after a crash reports the same artifacts, so it is the same event. */
+        @Override
+        public String id() {
+            return EventIds.of(TYPE, platform, commit);
         }
 
         @Override
         public String summary() {
-            return "Platform " + subject + ": " + files.size() + " artifact file(s) rendered from commit " + commit;
+            return "Platform " + platform + ": artifacts of commit " + commit + " rendered: " + written + " written, " + unchanged
+                    + " unchanged, " + deleted + " deleted";
         }
     }
 
-    record CredentialMissing(String subject, Instant time, String namespace, List<String> missing) implements DataSurfaceEvent {
-        public CredentialMissing {
-            requireNonNull(subject, "subject is null");
-            requireNonNull(time, "time is null");
-            requireNonNull(namespace, "namespace is null");
+    /** Secrets (or keys of them) the platform's jobs need are missing in its Kubernetes namespace; no value is ever read. */
+    record CredentialsMissing(String platform, String commit, String namespace, List<MissingSecret> missing, Instant time)
+            implements DataSurfaceEvent {
+        public static final String TYPE = "io.datasurface.credentials.missing";
+
+        public CredentialsMissing {
+            requireText(platform, "platform");
+            requireText(commit, "commit");
+            requireText(namespace, "namespace");
             missing = List.copyOf(requireNonNull(missing, "missing is null"));
+            if (missing.isEmpty()) {
+                throw new IllegalArgumentException("missing is empty: nothing is missing");
+            }
+            requireNonNull(time, "time is null");
         }
 
         @Override
         public String type() {
-            return "io.datasurface.credential.missing";
+            return TYPE;
+        }
+
+        @Override
+        public String subject() {
+            return platform;
+        }
+
+        @Override
+        public String id() {
+            return EventIds.of(TYPE, platform, commit, missing.toString());
         }
 
         @Override
         public String summary() {
-            return "Platform " + subject + ": secrets missing in namespace " + namespace + ": " + String.join(", ", missing);
+            return "Platform " + platform + ": secrets missing in namespace " + namespace + ": "
+                    + String.join(", ", missing.stream().map(MissingSecret::toString).toList());
+        }
+    }
+
+    /** One secret key a job needs: {@code secret} is the Kubernetes secret's name, {@code key} the key inside it. */
+    record MissingSecret(String secret, String key) {
+        public MissingSecret {
+            requireText(secret, "secret");
+            requireText(key, "key");
+        }
+
+        /** {@code secret/key}. */
+        @Override
+        public String toString() {
+            return secret + "/" + key;
         }
     }
 
     /** A merge batch committed; counts are rows of the merge tables. */
-    record MergeSucceeded(String subject, Instant time, String stream, long batchId, long stagingRows, long inserted,
-            long updated, long deleted, long unchanged, long durationMillis) implements DataSurfaceEvent {
+    record MergeSucceeded(String platform, String stream, long batchId, long stagingRows, long inserted, long updated, long deleted,
+            long unchanged, long durationMillis, Instant time) implements DataSurfaceEvent {
+        public static final String TYPE = "io.datasurface.merge.succeeded";
+
         public MergeSucceeded {
-            requireNonNull(subject, "subject is null");
+            requireText(platform, "platform");
+            requireText(stream, "stream");
             requireNonNull(time, "time is null");
-            requireNonNull(stream, "stream is null");
         }
 
         @Override
         public String type() {
-            return "io.datasurface.merge.succeeded";
+            return TYPE;
+        }
+
+        @Override
+        public String subject() {
+            return platform;
+        }
+
+        @Override
+        public String id() {
+            return EventIds.of(TYPE, platform, stream, Long.toString(batchId));
         }
 
         @Override
         public String summary() {
-            return "Platform " + subject + ": stream " + stream + " batch " + batchId + " merged " + stagingRows + " change(s): "
-                    + inserted + " inserted, " + updated + " updated, " + deleted + " deleted, " + unchanged + " unchanged in " + durationMillis + " ms";
+            return "Platform " + platform + ": stream " + stream + " batch " + batchId + " merged " + stagingRows + " change(s): "
+                    + inserted + " inserted, " + updated + " updated, " + deleted + " deleted, " + unchanged + " unchanged in "
+                    + durationMillis + " ms";
         }
     }
 
     /** A merge batch failed and was rolled back; the hint says what to do. */
-    record MergeFailed(String subject, Instant time, String stream, String hint) implements DataSurfaceEvent {
+    record MergeFailed(String platform, String stream, String hint, Instant time) implements DataSurfaceEvent {
+        public static final String TYPE = "io.datasurface.merge.failed";
+
         public MergeFailed {
-            requireNonNull(subject, "subject is null");
-            requireNonNull(time, "time is null");
-            requireNonNull(stream, "stream is null");
+            requireText(platform, "platform");
+            requireText(stream, "stream");
             requireNonNull(hint, "hint is null");
+            requireNonNull(time, "time is null");
         }
 
         @Override
         public String type() {
-            return "io.datasurface.merge.failed";
+            return TYPE;
+        }
+
+        @Override
+        public String subject() {
+            return platform;
+        }
+
+        /** A failed batch leaves no batch id behind, so the attempt is identified by its time. */
+        @Override
+        public String id() {
+            return EventIds.of(TYPE, platform, stream, time.toString());
         }
 
         @Override
         public String summary() {
-            return "Platform " + subject + ": stream " + stream + " merge FAILED: " + hint;
+            return "Platform " + platform + ": stream " + stream + " merge FAILED: " + hint;
         }
     }
 
-    record TablesRemoved(String subject, Instant time, List<String> tables, boolean archived) implements DataSurfaceEvent {
+    /** Unused tables were dropped, or archived into the archive schema. */
+    record TablesRemoved(String platform, List<String> tables, boolean archived, Instant time) implements DataSurfaceEvent {
+        public static final String TYPE = "io.datasurface.tables.removed";
+
         public TablesRemoved {
-            requireNonNull(subject, "subject is null");
-            requireNonNull(time, "time is null");
+            requireText(platform, "platform");
             tables = List.copyOf(requireNonNull(tables, "tables is null"));
+            requireNonNull(time, "time is null");
         }
 
         @Override
         public String type() {
-            return "io.datasurface.tables.removed";
+            return TYPE;
+        }
+
+        @Override
+        public String subject() {
+            return platform;
+        }
+
+        /** A table is removed once, so the tables identify the removal. */
+        @Override
+        public String id() {
+            return EventIds.of(TYPE, platform, String.join(",", tables), Boolean.toString(archived));
         }
 
         @Override
         public String summary() {
-            return "Platform " + subject + ": " + tables.size() + " unused table(s) " + (archived ? "archived" : "dropped") + ": " + String.join(", ", tables);
+            return "Platform " + platform + ": " + tables.size() + " unused table(s) " + (archived ? "archived" : "dropped") + ": "
+                    + String.join(", ", tables);
+        }
+    }
+
+    private static void requireText(String value, String name) {
+        requireNonNull(value, name + " is null");
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(name + " is blank");
+        }
+    }
+
+    private static void requireCount(long value, String name) {
+        if (value < 0) {
+            throw new IllegalArgumentException(name + " is negative: " + value);
         }
     }
 }

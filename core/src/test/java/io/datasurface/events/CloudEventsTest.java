@@ -13,7 +13,7 @@ class CloudEventsTest {
 
     @Test
     void eventIsStructuredCloudEventWithSummary() throws Exception {
-        DataSurfaceEvent event = new DataSurfaceEvent.MergeFailed("Prod", TIME, "customer_db", "staging row 42 has a null key");
+        DataSurfaceEvent event = new DataSurfaceEvent.MergeFailed("Prod", "customer_db", "staging row 42 has a null key", TIME);
 
         JsonNode json = new ObjectMapper().readTree(CloudEvents.toJson(event, "/datasurface/merge-worker"));
 
@@ -22,16 +22,9 @@ class CloudEventsTest {
         assertThat(json.path("source").asText()).isEqualTo("/datasurface/merge-worker");
         assertThat(json.path("subject").asText()).isEqualTo("Prod");
         assertThat(json.path("time").asText()).isEqualTo("2026-11-25T10:15:30Z");
-        assertThat(json.path("id").asText()).isNotBlank();
+        assertThat(json.path("id").asText()).isEqualTo(event.id());
         assertThat(json.path("summary").asText()).isEqualTo("Platform Prod: stream customer_db merge FAILED: staging row 42 has a null key");
         assertThat(json.path("data").path("hint").asText()).isEqualTo("staging row 42 has a null key");
-    }
-
-    @Test
-    void eventReadsBackAsTheSameRecord() {
-        DataSurfaceEvent event = new DataSurfaceEvent.MergeSucceeded("Prod", TIME, "orders_db.orders", 7, 100, 40, 50, 5, 5, 123);
-
-        assertThat(CloudEvents.fromJson(CloudEvents.toJson(event, "/x"))).isEqualTo(event);
     }
 
     @Test

@@ -68,8 +68,8 @@ public class MergeCommand implements Callable<Integer> {
             out.println("stream " + stream + " batch " + m.batchId() + ": " + m.stagingRows() + " staging row(s), " + m.inserted()
                     + " inserted, " + m.updated() + " updated, " + m.deleted() + " deleted, " + m.unchanged() + " unchanged in "
                     + m.durationMillis() + " ms");
-            events.publish(graph.platform(), new DataSurfaceEvent.MergeSucceeded(platform, Instant.now(), stream, m.batchId(),
-                    m.stagingRows(), m.inserted(), m.updated(), m.deleted(), m.unchanged(), m.durationMillis()));
+            events.publish(graph.platform(), new DataSurfaceEvent.MergeSucceeded(platform, stream, m.batchId(),
+                    m.stagingRows(), m.inserted(), m.updated(), m.deleted(), m.unchanged(), m.durationMillis(), Instant.now()));
             return ExitCodes.OK;
         }
         if (outcome instanceof MergeEngine.AlreadyRunning) {
@@ -78,7 +78,7 @@ public class MergeCommand implements Callable<Integer> {
         }
         MergeEngine.Failed failed = (MergeEngine.Failed) outcome;
         err.println("error: " + failed.hint());
-        events.publish(graph.platform(), new DataSurfaceEvent.MergeFailed(platform, Instant.now(), stream, failed.hint()));
+        events.publish(graph.platform(), new DataSurfaceEvent.MergeFailed(platform, stream, failed.hint(), Instant.now()));
         return ExitCodes.FAILED;
     }
 }

@@ -71,7 +71,7 @@ public class RemoveUnusedCommand implements Callable<Integer> {
             out.println(removed.size() + " table(s) " + (plan.archive() ? "archived to schema " + plan.archiveSchema() : "dropped")
                     + (removed.isEmpty() ? "" : ": " + String.join(", ", removed)));
             if (!removed.isEmpty()) {
-                events.publish(graph.platform(), new DataSurfaceEvent.TablesRemoved(graph.platform().name(), now, removed, plan.archive()));
+                events.publish(graph.platform(), new DataSurfaceEvent.TablesRemoved(graph.platform().name(), removed, plan.archive(), now));
             }
             return ExitCodes.OK;
         } catch (SQLException e) {

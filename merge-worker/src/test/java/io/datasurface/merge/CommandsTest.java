@@ -114,7 +114,7 @@ class CommandsTest {
         List<DataSurfaceEvent> events = TestingKafka.get().readValues("datasurface.events", 1, Duration.ofSeconds(20)).stream()
                 .map(CloudEvents::fromJson).toList();
         assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(DataSurfaceEvent.MergeSucceeded.class,
-                m -> assertThat(m).extracting("subject", "stream", "stagingRows", "inserted").containsExactly("Test", "shop_db.customers", 2L, 2L)));
+                m -> assertThat(m).extracting("platform", "stream", "stagingRows", "inserted").containsExactly("Test", "shop_db.customers", 2L, 2L)));
     }
 
     @Test
