@@ -159,10 +159,10 @@ public final class LocalCommand {
         // The seeding's changes reach staging as the snapshot's rows, not one by one.
         long expected = platform.snapshotRows() + workload.counts().changes() - seeded;
         out.printf("local: workload done; waiting for the %d change(s) to reach staging%n", expected);
-        platform.awaitStaged(pipeline, expected, Duration.ofMinutes(2));
+        pipeline.awaitStaged(expected, Duration.ofMinutes(2));
         scheduler.mergeAll();
         printProgress(platform, workload, pipeline, out);
-        return report(platform, pipeline, out);
+        return report(platform, pipeline, options.out(), out);
     }
 
     private static void printProgress(LocalPlatform platform, Workload workload, Pipeline pipeline, PrintStream out) throws Exception {
@@ -170,13 +170,14 @@ public final class LocalCommand {
         Pipeline.Merged merged = pipeline.merged();
         long waiting = pipeline.waitingInStaging();
         out.printf("local: %d change(s) written in %d transaction(s) (%d insert, %d update, %d delete); %d event(s) on the topics; "
-                        + "%d staged, %d waiting in staging; %d batch(es) merged%s%n",
+                        + "%d staged, %d waiting in staging; %d batch(es) merged; lag %.1fs%s%n",
                 counts.changes(), counts.transactions(), counts.inserts(), counts.updates(), counts.deletes(), platform.eventsOnTopics(),
-                merged.stagingRows() + waiting, waiting, merged.batches(), platform.scheduler().failures() > 0
+                merged.stagingRows() + waiting, waiting, merged.batches(), pipeline.lag().toMillis() / 1000.0,
+                platform.scheduler().failures() > 0
                         ? ", " + platform.scheduler().failures() + " failed run(s)" : "");
     }
 
-    private static int report(LocalPlatform platform, Pipeline pipeline, PrintStream out) throws Exception {
+    private static int report(LocalPlatform platform, Pipeline pipeline, Path rendered, PrintStream out) throws Exception {
         out.println();
         out.printf("%-40s %12s %12s  %s%n", "dataset", "source rows", "merge live", "equal row for row");
         boolean allEqual = true;
@@ -194,7 +195,7 @@ public final class LocalCommand {
             printHistory(pipeline, milestoned.get(), out);
         }
         printMetrics(platform, pipeline, out);
-        out.printf("%nrendered files: DAGs, Kafka Connect Terraform and JSON, bootstrap YAML as listed above%n");
+        out.printf("%nrendered files (Airflow DAGs, Kafka Connect Terraform and JSON, bootstrap YAML): %s%n", rendered.toAbsolutePath());
         return allEqual ? ExitCodes.OK : ExitCodes.REJECTED;
     }
 

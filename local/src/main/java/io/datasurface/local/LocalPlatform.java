@@ -12,7 +12,6 @@ import io.datasurface.render.SecretKeyRef;
 import io.datasurface.yaml.InvalidModelException;
 import io.datasurface.yaml.ModelLoadException;
 import java.sql.Connection;
-import java.time.Duration;
 import java.util.HashMap;
 import io.datasurface.load.Models;
 import io.datasurface.render.KpsgRenderer;
@@ -190,23 +189,6 @@ public final class LocalPlatform implements AutoCloseable {
     /** Change events on the dataset topics so far (tombstones included). */
     public long eventsOnTopics() {
         return kafka.endOffsets(graph.datasets().stream().map(IngestedDataset::topic).toList());
-    }
-
-    /** Waits until {@code expected} changes reached staging, whether merged since or not. */
-    public void awaitStaged(Pipeline pipeline, long expected, Duration timeout) throws SQLException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long staged = pipeline.staged();
-        while (staged < expected) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(staged + " of " + expected + " change(s) reached staging within " + timeout
-                        + "; the Connect worker's log above says why");
-            }
-            Thread.sleep(200);
-            staged = pipeline.staged();
-        }
-        if (staged > expected) {
-            throw new IllegalStateException(staged + " change(s) reached staging, " + (staged - expected) + " more than were written");
-        }
     }
 
     public IntentionGraph graph() {

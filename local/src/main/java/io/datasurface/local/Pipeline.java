@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -56,9 +57,37 @@ public final class Pipeline {
         }
     }
 
+    /** How long the oldest change waiting in staging has been committed at its source; zero when nothing waits. */
+    public Duration lag() throws SQLException {
+        String oldest = String.join(" UNION ALL ", graph.datasets().stream().map(d -> "SELECT min(" + PostgresNames.quote(TableLayout.SOURCE_TS)
+                + ") AS ts FROM " + table(d.stagingTable())).toList());
+        try (Connection c = platform.connect(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT coalesce(extract(epoch FROM now() - min(ts)) * 1000, 0)::bigint FROM (" + oldest + ") t")) {
+            rs.next();
+            return Duration.ofMillis(Math.max(0, rs.getLong(1)));
+        }
+    }
+
     /** Changes that reached staging so far, whether a batch consumed them yet or not. */
     public long staged() throws SQLException {
         return waitingInStaging() + merged().stagingRows();
+    }
+
+    /** Waits until {@code expected} changes reached staging, whether merged since or not. */
+    public void awaitStaged(long expected, Duration timeout) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long staged = staged();
+        while (staged < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(staged + " of " + expected + " change(s) reached staging within " + timeout
+                        + "; the Connect worker's log above says why");
+            }
+            Thread.sleep(200);
+            staged = staged();
+        }
+        if (staged > expected) {
+            throw new IllegalStateException(staged + " change(s) reached staging, " + (staged - expected) + " more than were written");
+        }
     }
 
     /** The dataset's live rows in its merge table, by key. */

@@ -93,7 +93,7 @@ class PipelineEndToEndTest {
     }
 
     private static void drainAndMerge() throws Exception {
-        platform.awaitStaged(pipeline, platform.snapshotRows() + workload.counts().changes() - seeded, Duration.ofMinutes(2));
+        pipeline.awaitStaged(platform.snapshotRows() + workload.counts().changes() - seeded, Duration.ofMinutes(2));
         for (MergeWorkerPods.Run run : platform.scheduler().mergeAll()) {
             assertThat(run.exitCode()).as(run.output()).isZero();
         }
