@@ -1,6 +1,5 @@
 package io.datasurface.events;
 
-import java.io.IOException;
 import java.nio.file.Files;
 
 /**
@@ -11,11 +10,13 @@ public final class UpdateEventGoldenFiles {
     private UpdateEventGoldenFiles() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
         Files.createDirectories(EventGoldenFiles.FOLDER);
         for (DataSurfaceEvent event : SampleEvents.all()) {
             Files.writeString(EventGoldenFiles.file(event), EventGoldenFiles.pretty(event));
             System.out.println("wrote " + EventGoldenFiles.file(event));
         }
+        Files.writeString(PlatformGraphJsonTest.GOLDEN, PlatformGraphJsonTest.pretty(PlatformGraphJsonTest.minimal()));
+        System.out.println("wrote " + PlatformGraphJsonTest.GOLDEN);
     }
 }
