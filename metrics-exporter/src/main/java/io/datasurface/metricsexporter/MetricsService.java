@@ -1,0 +1,61 @@
+package io.datasurface.metricsexporter;
+
+import static java.util.Objects.requireNonNull;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.logging.Logger;
+
+/**
+ * The serving side: reads the tables every interval and keeps the last reading's exposition text
+ * for {@code /q/metrics}. A failed reading is logged and the previous one kept, so a short database
+ * outage does not turn counters into gaps; the reading thread never stops on an error.
+ */
+@ApplicationScoped
+public class MetricsService {
+    private static final Logger LOG = Logger.getLogger(MetricsService.class);
+
+    private final AtomicReference<String> latest = new AtomicReference<>();
+    private ScheduledExecutorService timer;
+
+    /** Starts reading now and then every {@code interval}; at most once per process. */
+    public synchronized void start(MetricsReader reader, Duration interval) {
+        requireNonNull(reader, "reader is null");
+        if (timer != null) {
+            throw new IllegalStateException("already serving");
+        }
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "metrics-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(() -> readOnce(reader), 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void readOnce(MetricsReader reader) {
+        try {
+            latest.set(Exposition.of(reader.read()));
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("reading the platform tables failed, serving the previous reading: %s", e.getMessage());
+        }
+    }
+
+    /** The last reading's exposition text; empty before the first reading succeeded. */
+    public Optional<String> latest() {
+        return Optional.ofNullable(latest.get());
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+}

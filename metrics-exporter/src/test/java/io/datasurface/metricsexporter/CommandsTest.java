@@ -1,0 +1,92 @@
+package io.datasurface.metricsexporter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusMainTest
+class CommandsTest {
+    private static final String PUSHGATEWAY = "datasurface.metrics-exporter.pushgateway";
+    private final PlatformTablesFixture platform = new PlatformTablesFixture();
+
+    @BeforeEach
+    void environment() {
+        TestEnvironment.set(Environment.JDBC_URL, platform.db.jdbcUrl());
+        TestEnvironment.set("PG_MAIN_USER", platform.db.user());
+        TestEnvironment.set("PG_MAIN_PASSWORD", platform.db.password());
+    }
+
+    @AfterEach
+    void clear() {
+        System.clearProperty(PUSHGATEWAY);
+        List.of(Environment.JDBC_URL, "PG_MAIN_USER", "PG_MAIN_PASSWORD").forEach(TestEnvironment::clear);
+    }
+
+    /** The arguments the rendered system DAG gives the collect task. */
+    private static String[] collect() {
+        return new String[] {"collect", "--model", PlatformTablesFixture.MODEL.toString(), "--platform", PlatformTablesFixture.PLATFORM};
+    }
+
+    @Test
+    void helpExitsZeroOnEveryCommand(QuarkusMainLauncher launcher) {
+        for (String command : List.of("serve", "collect")) {
+            LaunchResult result = launcher.launch(command, "--help");
+            assertThat(result.exitCode()).as(command + " --help").isZero();
+            assertThat(result.getOutput()).as(command + " --help").contains("Usage:");
+        }
+        assertThat(launcher.launch("--help").exitCode()).isZero();
+    }
+
+    @Test
+    void collectWithoutAPushgatewayIsUnusableInputNamingTheSetting(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch(collect());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.getErrorOutput()).contains("DATASURFACE_METRICS_EXPORTER_PUSHGATEWAY");
+    }
+
+    @Test
+    void collectOfAnUnknownPlatformIsUnusableInput(QuarkusMainLauncher launcher) {
+        System.setProperty(PUSHGATEWAY, "http://127.0.0.1:9");
+
+        LaunchResult result = launcher.launch("collect", "--model", PlatformTablesFixture.MODEL.toString(), "--platform", "Nope");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.getErrorOutput()).contains("Nope");
+    }
+
+    @Test
+    void collectWithoutTheDatabaseCredentialIsUnusableInputNamingTheVariable(QuarkusMainLauncher launcher) {
+        System.setProperty(PUSHGATEWAY, "http://127.0.0.1:9");
+        TestEnvironment.clear("PG_MAIN_PASSWORD");
+
+        LaunchResult result = launcher.launch(collect());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.getErrorOutput()).contains("PG_MAIN_PASSWORD", "pg-main");
+    }
+
+    @Test
+    void collectFailsWhenThePushgatewayIsUnreachable(QuarkusMainLauncher launcher) throws IOException {
+        System.setProperty(PUSHGATEWAY, "http://127.0.0.1:" + closedPort());
+
+        LaunchResult result = launcher.launch(collect());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.getErrorOutput()).contains("pushing to the Pushgateway failed", "unreachable", "Connect");
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
