@@ -5,6 +5,7 @@ import io.datasurface.kpsg.IngestedDataset;
 import io.datasurface.kpsg.IntentionGraph;
 import io.datasurface.kpsg.IntentionGraphBuilder;
 import io.datasurface.kpsg.MappedColumn;
+import io.datasurface.kpsg.PostgresNames;
 import io.datasurface.kpsg.PostgresTypes;
 import io.datasurface.model.CaptureMetaData;
 import io.datasurface.model.Column;
@@ -32,6 +33,7 @@ final class PlatformRule implements LintRule {
 
     @Override
     public void check(Ecosystem ecosystem, ProblemCollector problems) {
+        checkPlatformNames(ecosystem, problems);
         for (DataPlatform platform : ecosystem.platforms()) {
             ObjectPath platformPath = ModelPaths.platform(platform.name());
             for (Credential credential : platform.credentials()) {
@@ -69,7 +71,35 @@ final class PlatformRule implements LintRule {
                 }
             }
             if (platform instanceof KubernetesPGStarter kpsg) {
+                checkRoles(kpsg, platformPath, problems);
                 checkNames(ecosystem, kpsg, platformPath, problems);
+            }
+        }
+    }
+
+    /**
+     * A platform's schema is its name as a PostgreSQL identifier, and its DAG files and Kubernetes
+     * instance names are made from the schema: two platforms with one schema would share them all.
+     */
+    private static void checkPlatformNames(Ecosystem ecosystem, ProblemCollector problems) {
+        Map<String, String> bySchema = new HashMap<>();
+        for (DataPlatform platform : ecosystem.platforms()) {
+            String schema = PostgresNames.identifier(platform.name());
+            String other = bySchema.putIfAbsent(schema, platform.name());
+            if (other != null) {
+                problems.error(NAMES, ModelPaths.platform(platform.name()), "platforms " + other + " and " + platform.name()
+                        + " both map to schema " + schema + " (and to the same DAG files and Kubernetes names): rename one of them");
+            }
+        }
+    }
+
+    private static void checkRoles(KubernetesPGStarter platform, ObjectPath path, ProblemCollector problems) {
+        for (KubernetesPGStarter.CredentialRole role : platform.credentialRoles()) {
+            if (role.credential().kind() != role.expected()) {
+                problems.error(CREDENTIAL, path.child("credential", role.role()), "the " + role.role() + " credential "
+                        + role.credential().name() + " is of kind " + role.credential().kind().yamlName() + " but " + role.role()
+                        + " needs kind " + role.expected().yamlName() + ": change its kind (and the secret's keys) to "
+                        + role.expected().yamlName());
             }
         }
     }

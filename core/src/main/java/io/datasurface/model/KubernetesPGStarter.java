@@ -52,6 +52,27 @@ public record KubernetesPGStarter(String name, Documentation documentation, Stri
     }
 
     /** The platform's own database, holding staging, merge, batch-state and metrics tables. */
+    /** A credential the platform uses for one job, and the kind that job needs it to be. */
+    public record CredentialRole(String role, Credential credential, CredentialKind expected) {
+        public CredentialRole {
+            requireNonNull(role, "role is null");
+            requireNonNull(credential, "credential is null");
+            requireNonNull(expected, "expected is null");
+        }
+    }
+
+    /**
+     * Each credential by what it is used for: PostgreSQL needs a user and a password (the jobs and the
+     * sinks log in with both), the other services and git-sync a token (git-sync's password is the token).
+     */
+    public List<CredentialRole> credentialRoles() {
+        return List.of(new CredentialRole("postgres", postgres.credential(), CredentialKind.USER_PASSWORD),
+                new CredentialRole("kafkaConnect", kafkaConnect.credential(), CredentialKind.TOKEN),
+                new CredentialRole("airflow", airflow.credential(), CredentialKind.TOKEN),
+                new CredentialRole("git", gitCredential, CredentialKind.TOKEN),
+                new CredentialRole("slack", slack.credential(), CredentialKind.TOKEN));
+    }
+
     public record Postgres(String host, int port, String database, Credential credential) {
         public Postgres {
             requireNonNull(host, "host is null");

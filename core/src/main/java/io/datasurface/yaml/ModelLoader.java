@@ -4,6 +4,7 @@ import io.datasurface.diagnostics.Problem;
 import io.datasurface.diagnostics.Severity;
 import io.datasurface.model.Ecosystem;
 import io.datasurface.model.GovernanceZone;
+import io.datasurface.model.ModelPaths;
 import io.datasurface.model.ObjectPath;
 import io.datasurface.model.SourceLocation;
 import io.datasurface.model.SourceMap;
@@ -75,10 +76,18 @@ public final class ModelLoader {
             if (file.equals(ModelLayout.ECOSYSTEM_FILE)) {
                 continue;
             } else if (zone.matches()) {
-                zoneDocuments.put(zone.group(1), entry.getValue());
+                YamlDocument other = zoneDocuments.putIfAbsent(zone.group(1), entry.getValue());
+                if (other != null) {
+                    problems.add(twoFiles(ModelPaths.zone(zone.group(1)), other.file(), file));
+                    continue;
+                }
                 checkFile(entry.getValue(), schemaProblems, "GovernanceZone", zone.group(1), problems);
             } else if (team.matches()) {
-                teamDocuments.computeIfAbsent(team.group(1), z -> new LinkedHashMap<>()).put(team.group(2), entry.getValue());
+                YamlDocument other = teamDocuments.computeIfAbsent(team.group(1), z -> new LinkedHashMap<>()).putIfAbsent(team.group(2), entry.getValue());
+                if (other != null) {
+                    problems.add(twoFiles(ModelPaths.team(team.group(1), team.group(2)), other.file(), file));
+                    continue;
+                }
                 checkFile(entry.getValue(), schemaProblems, "Team", team.group(2), problems);
             } else {
                 problems.add(new Problem(Severity.WARNING, "layout", ObjectPath.ROOT, Optional.of(SourceLocation.ofFile(file)),
@@ -114,6 +123,15 @@ public final class ModelLoader {
         Ecosystem ecosystem = new Ecosystem(ecosystemFile.name(), ecosystemFile.owner(), ecosystemFile.documentation(),
                 ecosystemFile.vendors(), ecosystemFile.platforms(), ecosystemFile.zoneDeclarations(), zones);
         return new LoadedModel(Optional.of(ecosystem), new SourceMap(sources), problems);
+    }
+
+    /**
+     * One part, one file: with two (sales.yaml and sales.yml), one would silently shadow the other, and a
+     * repository that does not own the part could freeze it by adding the copy.
+     */
+    private static Problem twoFiles(ObjectPath part, String first, String second) {
+        return new Problem(Severity.ERROR, "layout", part, Optional.of(SourceLocation.ofFile(second)),
+                "two files define this part: " + first + " and " + second + "; a part has exactly one file: remove one");
     }
 
     /** Checks a file against the schema, that its kind fits where it lies, and that its name matches its file name. */

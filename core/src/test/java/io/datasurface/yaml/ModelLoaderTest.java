@@ -33,6 +33,26 @@ class ModelLoaderTest {
     }
 
     @Test
+    void aSecondFileForATeamIsALayoutErrorNamingBoth() throws Exception {
+        String copy = minimalFiles().get("zones/North/teams/producers.yaml").replace("varchar(100)", "varchar(200)");
+        LoadedModel model = loadWith("zones/North/teams/producers.yml", copy);
+
+        assertThat(model.ecosystem()).isEmpty();
+        assertThat(model.errors()).extracting(Problem::toString).containsExactly("zones/North/teams/producers.yml:1:1: error: [layout] zone North / team producers: "
+                + "two files define this part: zones/North/teams/producers.yaml and zones/North/teams/producers.yml; "
+                + "a part has exactly one file: remove one");
+    }
+
+    @Test
+    void aSecondFileForAZoneIsALayoutError() throws Exception {
+        LoadedModel model = loadWith("zones/North/zone.yml", minimalFiles().get("zones/North/zone.yaml"));
+
+        assertThat(model.ecosystem()).isEmpty();
+        assertThat(model.errors()).extracting(Problem::message)
+                .containsExactly("two files define this part: zones/North/zone.yaml and zones/North/zone.yml; a part has exactly one file: remove one");
+    }
+
+    @Test
     void acmeExampleLoadsEveryPart() throws Exception {
         Ecosystem acme = ModelLoader.load(Examples.acme()).ecosystem().orElseThrow();
 
