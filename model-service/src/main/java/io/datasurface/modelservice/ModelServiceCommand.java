@@ -1,5 +1,6 @@
 package io.datasurface.modelservice;
 
+import io.datasurface.modelservice.serve.ServeCommand;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import picocli.CommandLine.Command;
 
@@ -7,6 +8,6 @@ import picocli.CommandLine.Command;
 @TopCommand
 @Command(name = "model-service", mixinStandardHelpOptions = true,
         description = "Lints DataSurface models, checks proposed changes and shows what platforms will run.",
-        subcommands = {LintCommand.class, GraphCommand.class, CheckCommand.class, PlanCommand.class})
+        subcommands = {LintCommand.class, GraphCommand.class, CheckCommand.class, PlanCommand.class, ServeCommand.class})
 public class ModelServiceCommand {
 }

@@ -3,6 +3,8 @@ package io.datasurface.modelservice.governance;
 import io.datasurface.cli.UnusableInputException;
 import io.datasurface.governance.Repositories;
 import io.datasurface.model.Repository;
+import io.datasurface.modelservice.serve.ModelServiceConfig;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,10 +20,14 @@ import java.util.Optional;
  * The change check for a git host's webhook or a CI job: the same answer as
  * {@code model-service check --format json}. A rejected change is a normal answer (200 with
  * {@code accepted: false}); 400 means the request is malformed, 422 that it names a repository,
- * ref or model that cannot be used.
+ * ref or model that cannot be used, 403 that the repository is outside {@value #ROOT_SETTING}.
  */
 @Path("/api/changes/check")
 public class ChangeCheckResource {
+    static final String ROOT_SETTING = "datasurface.check.repository-root";
+
+    @Inject
+    ModelServiceConfig config;
 
     /** The request body; {@code modelPath} is optional. */
     public record CheckRequest(String repoDir, String base, String head, String source, String modelPath) {
@@ -42,6 +48,10 @@ public class ChangeCheckResource {
         if (!missing.isEmpty()) {
             return error(400, missing.stream().map(m -> "missing " + m).toList());
         }
+        Optional<String> outside = outsideRoot(java.nio.file.Path.of(request.repoDir()));
+        if (outside.isPresent()) {
+            return error(403, List.of(outside.get()));
+        }
         Repository source;
         try {
             source = Repositories.parse(request.source());
@@ -54,6 +64,28 @@ public class ChangeCheckResource {
             return Response.ok(CheckReport.json(result)).build();
         } catch (UnusableInputException e) {
             return error(422, List.of(e.getMessage()));
+        }
+    }
+
+    /** Why the folder may not be read, when it is outside the configured root (links resolved, so none leads out). */
+    private Optional<String> outsideRoot(java.nio.file.Path repoDir) {
+        Optional<java.nio.file.Path> root = config.check().repositoryRoot();
+        if (root.isEmpty()) {
+            return Optional.of("this service reads no repositories: set " + ROOT_SETTING + " to the folder that holds the clones it may check");
+        }
+        java.nio.file.Path folder = realOrNormal(repoDir);
+        if (!folder.startsWith(realOrNormal(root.get()))) {
+            return Optional.of("repository " + repoDir + " is outside " + root.get() + " (" + ROOT_SETTING
+                    + "): clone it under that folder, or change the setting");
+        }
+        return Optional.empty();
+    }
+
+    private static java.nio.file.Path realOrNormal(java.nio.file.Path path) {
+        try {
+            return path.toRealPath();
+        } catch (java.io.IOException e) {
+            return path.toAbsolutePath().normalize();
         }
     }
 

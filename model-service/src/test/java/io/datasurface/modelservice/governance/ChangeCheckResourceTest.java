@@ -44,9 +44,28 @@ class ChangeCheckResourceTest {
     @Test
     void unknownRepositoryIsA422() {
         given().contentType("application/json")
-                .body(Map.of("repoDir", "/nonexistent/model", "base", "main", "head", "main", "source", "https://github.com/acme/sales-data.git@main"))
+                .body(Map.of("repoDir", System.getProperty("java.io.tmpdir") + "/nonexistent-model", "base", "main", "head", "main", "source", "https://github.com/acme/sales-data.git@main"))
                 .post("/api/changes/check")
                 .then().statusCode(422)
                 .body("errors[0]", containsString("does not exist"));
+    }
+
+    @Test
+    void repositoryOutsideTheRootIsA403NamingTheSetting() {
+        given().contentType("application/json")
+                .body(Map.of("repoDir", "/etc", "base", "main", "head", "main", "source", "https://github.com/acme/sales-data.git@main"))
+                .post("/api/changes/check")
+                .then().statusCode(403)
+                .body("errors[0]", containsString("datasurface.check.repository-root"));
+    }
+
+    @Test
+    void linkOutOfTheRootIsA403() throws Exception {
+        java.nio.file.Path link = java.nio.file.Files.createTempDirectory("ds-link").resolve("etc");
+        java.nio.file.Files.createSymbolicLink(link, java.nio.file.Path.of("/etc"));
+        given().contentType("application/json")
+                .body(Map.of("repoDir", link.toString(), "base", "main", "head", "main", "source", "https://github.com/acme/sales-data.git@main"))
+                .post("/api/changes/check")
+                .then().statusCode(403);
     }
 }
