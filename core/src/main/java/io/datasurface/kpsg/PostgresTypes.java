@@ -1,6 +1,9 @@
 package io.datasurface.kpsg;
 
 import io.datasurface.model.DataType;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** How the model's data types are stored in PostgreSQL; some have no faithful PostgreSQL type. */
 public final class PostgresTypes {
@@ -10,6 +13,8 @@ public final class PostgresTypes {
     public static final int MAX_CHARACTER_LENGTH = 10_485_760;
     /** PostgreSQL keeps timestamps to the microsecond. */
     public static final int MAX_TIMESTAMP_PRECISION = 6;
+    /** A type as format_type prints it: name, optional (n) or (p,s), optional time zone. */
+    private static final Pattern CATALOG_TYPE = Pattern.compile("([a-z ]+?)(?:\\((\\d+)(?:,(\\d+))?\\))?( with time zone| without time zone)?");
 
     private PostgresTypes() {
     }
@@ -69,6 +74,40 @@ public final class PostgresTypes {
             return s.sqlType();
         }
         throw new IllegalArgumentException(type + " has no PostgreSQL type: " + ((Mapping.Unsupported) mapping).reason());
+    }
+
+    /**
+     * The model type a column of the catalog has, from its type as PostgreSQL's {@code format_type}
+     * prints it ({@code character varying(50)}, {@code numeric(10,2)}, {@code timestamp(3) with time zone});
+     * empty for a type no model type maps to.
+     */
+    public static Optional<DataType> fromCatalog(String formatType) {
+        Matcher m = CATALOG_TYPE.matcher(formatType);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String name = m.group(1);
+        Integer first = m.group(2) == null ? null : Integer.valueOf(m.group(2));
+        Integer second = m.group(3) == null ? null : Integer.valueOf(m.group(3));
+        String zone = m.group(4);
+        return Optional.ofNullable(switch (name) {
+            case "boolean" -> new DataType.BooleanType();
+            case "smallint" -> new DataType.IntegerType(16);
+            case "integer" -> new DataType.IntegerType(32);
+            case "bigint" -> new DataType.IntegerType(64);
+            case "numeric" -> first == null ? null : new DataType.DecimalType(first, second == null ? 0 : second);
+            case "real" -> new DataType.FloatType(32);
+            case "double precision" -> new DataType.FloatType(64);
+            case "date" -> new DataType.DateType();
+            case "timestamp" -> new DataType.TimestampType(" with time zone".equals(zone),
+                    first == null ? DataType.TimestampType.DEFAULT_PRECISION : first);
+            case "character" -> first == null ? null : new DataType.CharType(first);
+            case "character varying" -> first == null ? new DataType.TextType() : new DataType.VarcharType(first);
+            case "text" -> new DataType.TextType();
+            case "bytea" -> new DataType.BinaryType();
+            case "jsonb" -> new DataType.JsonType();
+            default -> null;
+        });
     }
 
     private static Mapping characterType(String name, int length) {

@@ -164,8 +164,10 @@ public record ChangePlan(List<PlatformPlan> platforms) {
                         List.of("topic " + was.dataset().topic() + " -> " + d.topic())));
             }
             List<String> columnChanges = columnChanges(was.dataset().columns(), d.columns());
-            if (!columnChanges.isEmpty()) {
-                items.add(new Item(Action.ALTERED, Kind.STAGING_TABLE, d.stagingTable(), columnChanges));
+            // Staging columns are all nullable whatever the model says, so only types and new columns reach them.
+            List<String> stagingChanges = columnChanges.stream().filter(c -> !c.endsWith(MADE_NULLABLE) && !c.endsWith(MADE_REQUIRED)).toList();
+            if (!stagingChanges.isEmpty()) {
+                items.add(new Item(Action.ALTERED, Kind.STAGING_TABLE, d.stagingTable(), stagingChanges));
             }
             List<String> mergeChanges = new ArrayList<>(columnChanges);
             if (was.milestoning() != t.milestoning()) {
@@ -179,6 +181,9 @@ public record ChangePlan(List<PlatformPlan> platforms) {
         }
         return items;
     }
+
+    private static final String MADE_NULLABLE = " made nullable";
+    private static final String MADE_REQUIRED = " made required";
 
     private record Table(IngestedDataset dataset, Milestoning milestoning) {
     }
@@ -207,7 +212,7 @@ public record ChangePlan(List<PlatformPlan> platforms) {
                 changes.add("column " + c.name() + " type " + was.sqlType() + " -> " + c.sqlType());
             }
             if (was.nullable() != c.nullable()) {
-                changes.add("column " + c.name() + (c.nullable() ? " made nullable" : " made required"));
+                changes.add("column " + c.name() + (c.nullable() ? MADE_NULLABLE : MADE_REQUIRED));
             }
         }
         old.values().forEach(c -> changes.add("column " + c.name() + " removed"));

@@ -61,7 +61,7 @@ public class MergeCommand implements Callable<Integer> {
             return ExitCodes.UNUSABLE;
         }
         MergeEngine engine = new MergeEngine(connector, new PostgresDialect(graph.schema()),
-                graph.platform().retention().archiveStagingRows(), config.lockWait(), Clock.systemUTC(), MergeEngine.Hook.NONE);
+                graph.platform().retention(), config.lockWait(), Clock.systemUTC(), MergeEngine.Hook.NONE);
         MergeEngine.Outcome outcome = engine.run(batchStream);
         String platform = graph.platform().name();
         if (outcome instanceof MergeEngine.Merged m) {

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +45,7 @@ public class ReconcileCommand implements Callable<Integer> {
         PostgresDialect sql = new PostgresDialect(graph.schema());
         try (Connection c = Connector.open(connector, sql)) {
             c.setAutoCommit(false);
-            Reconciler.Report report = new Reconciler(c, sql, graph.platform().retention().archiveStagingRows()).reconcile(graph.streams());
+            Reconciler.Report report = new Reconciler(c, sql, graph.platform().retention(), Clock.systemUTC()).reconcile(graph.streams());
             c.commit();
             report.actions().forEach(out::println);
             report.problems().forEach(p -> err.println("error: " + p));

@@ -18,32 +18,43 @@ import java.util.TreeMap;
  * milestoned; store ledger_db (multi-dataset) with accounts and entries, consumed milestoned.
  * Each {@code with...} gives a variant, as a model change would.
  */
-public record TestModel(boolean phone, boolean customersMilestoned, boolean ledger, boolean archiveStagingRows, boolean archiveRemovedTables) {
+public record TestModel(boolean phone, boolean customersMilestoned, boolean ledger, boolean archiveStagingRows, boolean archiveRemovedTables,
+        boolean widened, boolean nameNullable) {
 
     public static TestModel standard() {
-        return new TestModel(false, false, true, false, false);
+        return new TestModel(false, false, true, false, false, false, false);
     }
 
     /** customers gained a nullable column phone. */
     public TestModel withPhone() {
-        return new TestModel(true, customersMilestoned, ledger, archiveStagingRows, archiveRemovedTables);
+        return new TestModel(true, customersMilestoned, ledger, archiveStagingRows, archiveRemovedTables, widened, nameNullable);
     }
 
     public TestModel withCustomersMilestoned() {
-        return new TestModel(phone, true, ledger, archiveStagingRows, archiveRemovedTables);
+        return new TestModel(phone, true, ledger, archiveStagingRows, archiveRemovedTables, widened, nameNullable);
     }
 
     /** The workspace that consumed the ledger is gone. */
     public TestModel withoutLedger() {
-        return new TestModel(phone, customersMilestoned, false, archiveStagingRows, archiveRemovedTables);
+        return new TestModel(phone, customersMilestoned, false, archiveStagingRows, archiveRemovedTables, widened, nameNullable);
     }
 
     public TestModel withArchivedStagingRows() {
-        return new TestModel(phone, customersMilestoned, ledger, true, archiveRemovedTables);
+        return new TestModel(phone, customersMilestoned, ledger, true, archiveRemovedTables, widened, nameNullable);
     }
 
     public TestModel withArchivedRemovedTables() {
-        return new TestModel(phone, customersMilestoned, ledger, archiveStagingRows, true);
+        return new TestModel(phone, customersMilestoned, ledger, archiveStagingRows, true, widened, nameNullable);
+    }
+
+    /** customers' name varchar(50) became varchar(80) and balance decimal(10,2) became decimal(12,4): widenings the check accepts. */
+    public TestModel withWidenedCustomers() {
+        return new TestModel(phone, customersMilestoned, ledger, archiveStagingRows, archiveRemovedTables, true, nameNullable);
+    }
+
+    /** customers' name, required so far, may be NULL now. */
+    public TestModel withNullableName() {
+        return new TestModel(phone, customersMilestoned, ledger, archiveStagingRows, archiveRemovedTables, widened, true);
     }
 
     public Map<String, String> files() {
@@ -102,9 +113,9 @@ public record TestModel(boolean phone, boolean customersMilestoned, boolean ledg
                         classification: pii
                         columns:
                           - {name: id, type: bigint, key: true}
-                          - {name: name, type: varchar(50)}
+                          - {name: name, type: %s%s}
                           - {name: email, type: varchar(100), nullable: true}
-                          - {name: balance, type: "decimal(10,2)"}
+                          - {name: balance, type: "%s"}
                 %s
                   - name: ledger_db
                     location: OnPrem/DC1
@@ -130,7 +141,8 @@ public record TestModel(boolean phone, boolean customersMilestoned, boolean ledg
                       - name: main
                         milestoning: %s
                         sinks: [{datastore: shop_db, dataset: customers}]
-                %s""".formatted(phone ? "          - {name: phone, type: varchar(20), nullable: true}" : "",
+                %s""".formatted(widened ? "varchar(80)" : "varchar(50)", nameNullable ? ", nullable: true" : "",
+                widened ? "decimal(12,4)" : "decimal(10,2)", phone ? "          - {name: phone, type: varchar(20), nullable: true}" : "",
                 customersMilestoned ? "milestoned" : "liveOnly", ledgerWorkspace));
         return files;
     }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.datasurface.kpsg.BatchStream;
 import io.datasurface.kpsg.IngestedDataset;
 import io.datasurface.kpsg.RunStatus;
+import io.datasurface.model.KubernetesPGStarter;
 import io.datasurface.model.Milestoning;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -86,16 +87,19 @@ public final class MergeEngine {
 
     private final Connector connector;
     private final PostgresDialect sql;
+    private final KubernetesPGStarter.TableRetention retention;
     private final boolean archiveStagingRows;
     private final Duration lockWait;
     private final Clock clock;
     private final Hook hook;
     private String currentTable;
 
-    public MergeEngine(Connector connector, PostgresDialect sql, boolean archiveStagingRows, Duration lockWait, Clock clock, Hook hook) {
+    public MergeEngine(Connector connector, PostgresDialect sql, KubernetesPGStarter.TableRetention retention, Duration lockWait, Clock clock,
+            Hook hook) {
         this.connector = requireNonNull(connector, "connector is null");
         this.sql = requireNonNull(sql, "sql is null");
-        this.archiveStagingRows = archiveStagingRows;
+        this.retention = requireNonNull(retention, "retention is null");
+        this.archiveStagingRows = retention.archiveStagingRows();
         this.lockWait = requireNonNull(lockWait, "lockWait is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.hook = requireNonNull(hook, "hook is null");
@@ -144,7 +148,7 @@ public final class MergeEngine {
 
     private Outcome batch(Connection c, BatchStream stream, Instant started, boolean stagingLocked) throws SQLException, BatchFailure {
         hook.before(Step.RECONCILE, null, c);
-        Reconciler.Report report = new Reconciler(c, sql, archiveStagingRows).reconcile(List.of(stream));
+        Reconciler.Report report = new Reconciler(c, sql, retention, clock).reconcile(List.of(stream));
         if (!report.ok()) {
             throw new BatchFailure("the tables do not match the model, nothing was merged: "
                     + report.problems().stream().map(Reconciler.TableMismatch::toString).collect(Collectors.joining("; ")));

@@ -6,15 +6,17 @@ import static java.util.Objects.requireNonNull;
 
 import io.datasurface.kpsg.IngestedDataset;
 import io.datasurface.kpsg.MappedColumn;
-import io.datasurface.kpsg.PlatformTables;
+import io.datasurface.kpsg.PlatformTableStatements;
 import io.datasurface.kpsg.PostgresNames;
 import io.datasurface.kpsg.RunStatus;
 import io.datasurface.kpsg.TableLayout;
+import io.datasurface.model.DataType;
 import io.datasurface.model.Milestoning;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -92,9 +94,9 @@ public final class PostgresDialect {
 
     // ---- catalog -------------------------------------------------------------------------------
 
-    /** Rows: table, column, type as format_type prints it. */
+    /** Rows: table, column, type as format_type prints it, whether NOT NULL. */
     public String catalogColumns() {
-        return "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_class c "
+        return "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull FROM pg_class c "
                 + "JOIN pg_namespace n ON n.oid = c.relnamespace "
                 + "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
                 + "WHERE n.nspname = ? AND c.relkind IN ('r', 'p') ORDER BY c.relname, a.attnum";
@@ -109,6 +111,12 @@ public final class PostgresDialect {
     }
 
     /** Rows: index name, for every index of the schema. */
+    /** Rows: table, name of its primary key constraint. */
+    public String catalogPrimaryKeyConstraints() {
+        return "SELECT c.relname, con.conname FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid "
+                + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND con.contype = 'p'";
+    }
+
     public String catalogIndexes() {
         return "SELECT indexname FROM pg_indexes WHERE schemaname = ?";
     }
@@ -149,14 +157,7 @@ public final class PostgresDialect {
 
     /** Platform-wide tables: batch state, job metrics and the registry of created tables. */
     public List<String> createPlatformTables() {
-        List<String> statements = new ArrayList<>();
-        for (PlatformTables.Table t : PlatformTables.ALL) {
-            statements.add("CREATE TABLE IF NOT EXISTS " + table(t.name()) + " ("
-                    + t.columns().stream().map(c -> quote(c.name()) + " " + c.definition()).collect(Collectors.joining(", ")) + ")");
-        }
-        statements.add("CREATE INDEX IF NOT EXISTS " + quote(JOB_METRICS.name() + "_stream") + " ON " + table(JOB_METRICS.name())
-                + " (" + quoteAll(List.of(STREAM, BATCH_ID)) + ")");
-        return statements;
+        return PlatformTableStatements.create(schema);
     }
 
     public String createStaging(IngestedDataset d) {
@@ -201,6 +202,48 @@ public final class PostgresDialect {
     public String createLiveIndex(IngestedDataset d) {
         return "CREATE UNIQUE INDEX " + quote(d.liveIndex()) + " ON " + table(d.mergeTable()) + " ("
                 + quoteAll(names(d.keyColumns())) + ") WHERE " + quote(TableLayout.DP_OUT) + " IS NULL";
+    }
+
+    /** Widens a column in place to the model's type; PostgreSQL casts every value, none is lost. */
+    public String alterColumnType(String table, MappedColumn column) {
+        return "ALTER TABLE " + table(table) + " ALTER COLUMN " + quote(column.name()) + " TYPE " + column.sqlType();
+    }
+
+    public String dropNotNull(String table, String column) {
+        return "ALTER TABLE " + table(table) + " ALTER COLUMN " + quote(column) + " DROP NOT NULL";
+    }
+
+    /**
+     * Makes a live-only merge table milestoned: every current row becomes the live version of its
+     * key from the conversion (the transaction's time), as if each had been merged then.
+     */
+    public List<String> toMilestoned(IngestedDataset d, String primaryKeyConstraint) {
+        List<String> key = new ArrayList<>(names(d.keyColumns()));
+        key.add(TableLayout.DP_IN);
+        return List.of("ALTER TABLE " + table(d.mergeTable()) + " ADD COLUMN " + quote(TableLayout.DP_IN) + " timestamptz, ADD COLUMN "
+                        + quote(TableLayout.DP_OUT) + " timestamptz",
+                "UPDATE " + table(d.mergeTable()) + " SET " + quote(TableLayout.DP_IN) + " = now()",
+                "ALTER TABLE " + table(d.mergeTable()) + " ALTER COLUMN " + quote(TableLayout.DP_IN) + " SET NOT NULL, DROP CONSTRAINT "
+                        + quote(primaryKeyConstraint) + ", ADD PRIMARY KEY (" + quoteAll(key) + ")",
+                createLiveIndex(d));
+    }
+
+    /**
+     * Makes a milestoned merge table live-only: the live versions stay; the closed ones are copied
+     * to {@code historyArchive} in the archive schema first when one is given, then removed.
+     */
+    public List<String> toLiveOnly(IngestedDataset d, String primaryKeyConstraint, Optional<String> historyArchive) {
+        List<String> statements = new ArrayList<>();
+        String closed = " WHERE " + quote(TableLayout.DP_OUT) + " IS NOT NULL";
+        historyArchive.ifPresent(archive -> {
+            statements.add(createSchema(archiveSchema()));
+            statements.add("CREATE TABLE " + quote(archiveSchema()) + "." + quote(archive) + " AS SELECT * FROM " + table(d.mergeTable()) + closed);
+        });
+        statements.add("DELETE FROM " + table(d.mergeTable()) + closed);
+        statements.add("DROP INDEX " + quote(schema) + "." + quote(d.liveIndex()));
+        statements.add("ALTER TABLE " + table(d.mergeTable()) + " DROP CONSTRAINT " + quote(primaryKeyConstraint) + ", DROP COLUMN "
+                + quote(TableLayout.DP_IN) + ", DROP COLUMN " + quote(TableLayout.DP_OUT) + ", ADD PRIMARY KEY (" + quoteAll(names(d.keyColumns())) + ")");
+        return statements;
     }
 
     /** Adds a column the model gained; nullable, because the rows already there have no value for it. */
@@ -384,24 +427,50 @@ public final class PostgresDialect {
     }
 
     /**
-     * The canonical hash of a row's non-key values: md5 of the jsonb array of the values, so NULL
-     * (json null) differs from '' and ('ab','c') from ('a','bc'); jsonb text does not depend on
-     * the session once {@link #sessionSettings()} are applied. Stored as uuid: 16 bytes.
+     * The canonical hash of a row's non-key values: md5 of the jsonb object of the non-null values
+     * by column name. By name, so ('ab','c') differs from ('a','bc'); without NULLs, so a column the
+     * model adds (NULL in every existing row) leaves every stored hash valid; each value in the form
+     * of the widest type the governance check lets its column become (decimals without trailing
+     * zeros, float as double, date as timestamp), so a widened column leaves them valid too. jsonb
+     * text does not depend on the session once {@link #sessionSettings()} are applied. Stored as
+     * uuid: 16 bytes.
      */
     public static String rowHash(IngestedDataset d) {
-        List<String> values = names(d.nonKeyColumns()).stream().map(PostgresNames::quote).toList();
-        return "md5(" + jsonArray(values) + "::text)::uuid";
+        List<String> pairs = new ArrayList<>();
+        for (MappedColumn c : d.nonKeyColumns()) {
+            pairs.add(literal(c.name()));
+            pairs.add(hashedValue(c));
+        }
+        return "md5(jsonb_strip_nulls(" + jsonObject(pairs) + ")::text)::uuid";
     }
 
-    private static String jsonArray(List<String> values) {
-        if (values.size() <= MAX_FUNCTION_ARGS) {
-            return "jsonb_build_array(" + String.join(", ", values) + ")";
+    private static String hashedValue(MappedColumn c) {
+        DataType type = c.column().type();
+        if (type instanceof DataType.DecimalType) {
+            return "trim_scale(" + quote(c.name()) + ")";
+        }
+        if (type instanceof DataType.FloatType) {
+            return quote(c.name()) + "::float8";
+        }
+        if (type instanceof DataType.DateType) {
+            return quote(c.name()) + "::timestamp";
+        }
+        return quote(c.name());
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    private static String jsonObject(List<String> pairs) {
+        if (pairs.isEmpty()) {
+            return "'{}'::jsonb";
         }
         List<String> chunks = new ArrayList<>();
-        for (int from = 0; from < values.size(); from += MAX_FUNCTION_ARGS) {
-            chunks.add(jsonArray(values.subList(from, Math.min(values.size(), from + MAX_FUNCTION_ARGS))));
+        for (int from = 0; from < pairs.size(); from += MAX_FUNCTION_ARGS) {
+            chunks.add("jsonb_build_object(" + String.join(", ", pairs.subList(from, Math.min(pairs.size(), from + MAX_FUNCTION_ARGS))) + ")");
         }
-        return jsonArray(chunks);
+        return String.join(" || ", chunks);
     }
 
     /** Live mode: removes the rows whose last operation is a delete. */

@@ -2,25 +2,30 @@ package io.datasurface.merge.postgres;
 
 import static java.util.Objects.requireNonNull;
 
+import io.datasurface.governance.TypePromotion;
 import io.datasurface.kpsg.BatchStream;
 import io.datasurface.kpsg.IngestedDataset;
 import io.datasurface.kpsg.MappedColumn;
 import io.datasurface.kpsg.PlatformTables;
-import io.datasurface.kpsg.TableKind;
 import io.datasurface.kpsg.PostgresNames;
+import io.datasurface.kpsg.PostgresTypes;
+import io.datasurface.kpsg.TableKind;
 import io.datasurface.kpsg.TableLayout;
+import io.datasurface.model.KubernetesPGStarter;
 import io.datasurface.model.Milestoning;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -56,7 +61,7 @@ public final class Reconciler {
         }
     }
 
-    private record ExistingColumn(String type) {
+    private record ExistingColumn(String type, boolean notNull) {
     }
 
     private record Registration(String table, TableKind kind, String stream, String dataset) {
@@ -66,18 +71,26 @@ public final class Reconciler {
     }
 
     private record Catalog(boolean schemaExists, Map<String, Map<String, ExistingColumn>> tables, Map<String, Set<String>> primaryKeys,
-            Set<String> indexes) {
+            Map<String, String> primaryKeyConstraints, Set<String> indexes) {
     }
 
     private final Connection connection;
     private final PostgresDialect sql;
     private final boolean archiveStagingRows;
+    private final boolean archiveHistory;
+    private final Clock clock;
     private boolean ddlLocked;
 
-    public Reconciler(Connection connection, PostgresDialect sql, boolean archiveStagingRows) {
+    /**
+     * @param retention whether consumed staging rows are kept, and whether the history of a merge table that stops
+     *     being milestoned is archived (as removed tables are) rather than dropped
+     */
+    public Reconciler(Connection connection, PostgresDialect sql, KubernetesPGStarter.TableRetention retention, Clock clock) {
         this.connection = requireNonNull(connection, "connection is null");
         this.sql = requireNonNull(sql, "sql is null");
-        this.archiveStagingRows = archiveStagingRows;
+        this.archiveStagingRows = retention.archiveStagingRows();
+        this.archiveHistory = retention.archiveRemovedTables();
+        this.clock = requireNonNull(clock, "clock is null");
     }
 
     public Report reconcile(List<BatchStream> streams) throws SQLException {
@@ -186,19 +199,44 @@ public final class Reconciler {
             return;
         }
         boolean hasMilestones = existing.containsKey(TableLayout.DP_IN) || existing.containsKey(TableLayout.DP_OUT);
-        if (milestoned != hasMilestones) {
-            problems.add(new TableMismatch(sql.schema() + "." + table, "the model asks for " + stream.milestoning().yamlName()
-                    + " merging but the table was made for " + (hasMilestones ? "milestoned" : "liveOnly")
-                    + " merging; rename or drop the table (it is rebuilt from a new snapshot of the source) or restore the model's milestoning"));
-            return;
+        boolean converting = milestoned != hasMilestones;
+        if (converting) {
+            String constraint = catalog.primaryKeyConstraints().get(table);
+            if (constraint == null || (hasMilestones && !(existing.containsKey(TableLayout.DP_IN) && existing.containsKey(TableLayout.DP_OUT)))) {
+                problems.add(new TableMismatch(sql.schema() + "." + table, "the model asks for " + stream.milestoning().yamlName()
+                        + " merging but the table has neither the layout of a live-only nor of a milestoned merge table; drop it to have it "
+                        + "rebuilt from a new snapshot of the source"));
+                return;
+            }
+            if (milestoned) {
+                actions.add(new Action("made table " + sql.schema() + "." + table + " milestoned: dp_in and dp_out added, each current row "
+                        + "the live version of its key from now", sql.toMilestoned(d, constraint), null));
+            } else {
+                Optional<String> archive = archiveHistory ? Optional.of(PostgresNames.fit(table, "_history_"
+                        + UnusedTables.ARCHIVE_STAMP.format(clock.instant()), table + "@history@" + clock.instant())) : Optional.empty();
+                actions.add(new Action("made table " + sql.schema() + "." + table + " live-only: closed versions "
+                        + archive.map(a -> "archived to " + sql.archiveSchema() + "." + a).orElse("dropped") + ", dp_in and dp_out removed",
+                        sql.toLiveOnly(d, constraint, archive), null));
+            }
         }
         List<String> system = new ArrayList<>(List.of(TableLayout.ALL_HASH, TableLayout.BATCH_ID));
         Set<String> expectedKey = new HashSet<>(d.keyColumns().stream().map(MappedColumn::name).toList());
-        if (milestoned) {
+        if (milestoned && !converting) {
             system.addAll(List.of(TableLayout.DP_IN, TableLayout.DP_OUT));
             expectedKey.add(TableLayout.DP_IN);
         }
         checkColumns(table, existing, d.columns(), system, actions, problems);
+        for (MappedColumn column : d.nonKeyColumns()) {
+            ExistingColumn actual = existing.get(column.name());
+            if (column.nullable() && actual != null && actual.notNull()) {
+                actions.add(new Action("relaxed NOT NULL on " + sql.schema() + "." + table + "." + column.name() + ": the model allows NULL now",
+                        List.of(sql.dropNotNull(table, column.name())), null));
+            }
+        }
+        if (converting) {
+            // The conversion sets the primary key and the live index itself.
+            return;
+        }
         Set<String> key = catalog.primaryKeys().getOrDefault(table, Set.of());
         if (!key.equals(expectedKey)) {
             problems.add(new TableMismatch(sql.schema() + "." + table, (key.isEmpty() ? "the primary key index is missing" : "the primary key is on "
@@ -231,6 +269,9 @@ public final class Reconciler {
             if (actual == null) {
                 actions.add(new Action("added column " + qualified + "." + column.name() + " " + column.sqlType() + " (nullable)",
                         List.of(sql.addColumn(table, column)), null));
+            } else if (!actual.type().equals(expected) && widens(actual.type(), column)) {
+                actions.add(new Action("widened column " + qualified + "." + column.name() + " from " + actual.type() + " to " + column.sqlType(),
+                        List.of(sql.alterColumnType(table, column)), null));
             } else if (!actual.type().equals(expected)) {
                 problems.add(new TableMismatch(qualified, "column " + column.name() + " is " + actual.type() + " but the model says "
                         + column.sqlType() + "; a type change is not made automatically: migrate the column by hand (ALTER TABLE "
@@ -238,6 +279,11 @@ public final class Reconciler {
                         + ") or restore the model's type"));
             }
         }
+    }
+
+    /** Whether the governance check lets a column of the catalog's type become the model's, so that reconcile may apply it. */
+    private static boolean widens(String catalogType, MappedColumn column) {
+        return PostgresTypes.fromCatalog(catalogType).map(from -> TypePromotion.isPromotionAllowed(from, column.column().type())).orElse(false);
     }
 
     private Catalog loadCatalog() throws SQLException {
@@ -253,7 +299,7 @@ public final class Reconciler {
             p.setString(1, sql.schema());
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
-                    tables.computeIfAbsent(rs.getString(1), t -> new LinkedHashMap<>()).put(rs.getString(2), new ExistingColumn(rs.getString(3)));
+                    tables.computeIfAbsent(rs.getString(1), t -> new LinkedHashMap<>()).put(rs.getString(2), new ExistingColumn(rs.getString(3), rs.getBoolean(4)));
                 }
             }
         }
@@ -266,6 +312,15 @@ public final class Reconciler {
                 }
             }
         }
+        Map<String, String> keyConstraints = new HashMap<>();
+        try (PreparedStatement p = connection.prepareStatement(sql.catalogPrimaryKeyConstraints())) {
+            p.setString(1, sql.schema());
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    keyConstraints.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
         Set<String> indexes = new HashSet<>();
         try (PreparedStatement p = connection.prepareStatement(sql.catalogIndexes())) {
             p.setString(1, sql.schema());
@@ -275,6 +330,6 @@ public final class Reconciler {
                 }
             }
         }
-        return new Catalog(schemaExists, tables, keys, indexes);
+        return new Catalog(schemaExists, tables, keys, keyConstraints, indexes);
     }
 }

@@ -27,7 +27,7 @@ import java.util.Set;
  * moving them into the archive schema. Nothing outside the registry is ever touched.
  */
 public final class UnusedTables {
-    private static final DateTimeFormatter ARCHIVE_STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter ARCHIVE_STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
     /** What happens to an unused table. */
     public enum Decision {

@@ -9,6 +9,7 @@ import io.datasurface.merge.postgres.Connector;
 import io.datasurface.merge.postgres.MergeEngine;
 import io.datasurface.merge.postgres.PostgresDialect;
 import io.datasurface.merge.postgres.Reconciler;
+import io.datasurface.model.KubernetesPGStarter;
 import io.datasurface.testing.TestingPostgres;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -37,6 +38,7 @@ import java.util.regex.Pattern;
 public final class MergeBenchmark {
     private static final TestingPostgres.Database DB = TestingPostgres.get().newDatabase();
     private static final List<String> LINES = new ArrayList<>();
+    private static final KubernetesPGStarter.TableRetention RETENTION = new KubernetesPGStarter.TableRetention(false, false, Duration.ofDays(7));
 
     private MergeBenchmark() {
     }
@@ -48,14 +50,14 @@ public final class MergeBenchmark {
         System.out.println("database: " + serverVersion());
         LINES.add(String.format(Locale.ROOT, "%-34s %10s %10s %10s %13s %13s %7s %s", "case", "changes", "floor s", "merge s",
                 "floor rows/s", "merge rows/s", "ratio", "goal"));
-        againstFloor("live", new TestModel(false, false, false, false, false), n, n, 1.5);
+        againstFloor("live", new TestModel(false, false, false, false, false, false, false), n, n, 1.5);
         if (Boolean.getBoolean("bench.liveOnly")) {
             LINES.forEach(System.out::println);
             return;
         }
-        againstFloor("milestoned", new TestModel(false, true, false, false, false), n, n, 2.5);
-        double intoSmall = mergeOnly(new TestModel(false, false, false, false, false), small, n);
-        double intoLarge = mergeOnly(new TestModel(false, false, false, false, false), small, large);
+        againstFloor("milestoned", new TestModel(false, true, false, false, false, false, false), n, n, 2.5);
+        double intoSmall = mergeOnly(new TestModel(false, false, false, false, false, false, false), small, n);
+        double intoLarge = mergeOnly(new TestModel(false, false, false, false, false, false, false), small, large);
         LINES.add(String.format(Locale.ROOT, "%-34s %10d %10s %10.2f %13s %13.0f %7s", "live " + small + " into " + n, small, "", intoSmall,
                 "", small / intoSmall, ""));
         LINES.add(String.format(Locale.ROOT, "%-34s %10d %10s %10.2f %13s %13.0f %7.2f %s", "live " + small + " into " + large, small, "",
@@ -81,7 +83,7 @@ public final class MergeBenchmark {
         PostgresDialect sql = new PostgresDialect(schema);
         try (Connection c = Connector.open(DB::connect, sql)) {
             c.setAutoCommit(false);
-            Reconciler.Report report = new Reconciler(c, sql, false).reconcile(graph.streams());
+            Reconciler.Report report = new Reconciler(c, sql, RETENTION, Clock.systemUTC()).reconcile(graph.streams());
             if (!report.ok()) {
                 throw new IllegalStateException(report.problems().toString());
             }
@@ -162,7 +164,7 @@ public final class MergeBenchmark {
             previous[0] = step.name().toLowerCase(Locale.ROOT);
             last[0] = now;
         };
-        MergeEngine engine = new MergeEngine(DB::connect, s.sql(), false, Duration.ofSeconds(10), Clock.systemUTC(), timing);
+        MergeEngine engine = new MergeEngine(DB::connect, s.sql(), RETENTION, Duration.ofSeconds(10), Clock.systemUTC(), timing);
         long start = System.nanoTime();
         MergeEngine.Outcome outcome = engine.run(s.stream());
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -184,12 +186,12 @@ public final class MergeBenchmark {
             LINES.add("start to first SQL: skipped, build the jar first (./mvnw -B -o package -pl merge-worker -am -DskipTests)");
             return;
         }
-        Path model = new TestModel(false, false, false, false, false).write(Files.createTempDirectory("bench-model"));
+        Path model = new TestModel(false, false, false, false, false, false, false).write(Files.createTempDirectory("bench-model"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         long jvmStart = System.nanoTime();
         run(new ProcessBuilder(java, "-version"));
         double jvmMillis = (System.nanoTime() - jvmStart) / 1e6;
-        Setup s = setup(new TestModel(false, false, false, false, false), "test");
+        Setup s = setup(new TestModel(false, false, false, false, false, false, false), "test");
         ProcessBuilder pb = new ProcessBuilder(java, "-jar", jar.toString(), "merge", "--model", model.toString(), "--platform", "Test",
                 "--stream", s.stream().key());
         pb.environment().put("DATASURFACE_JDBC_URL", DB.jdbcUrl());

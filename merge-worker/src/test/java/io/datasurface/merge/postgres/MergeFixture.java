@@ -58,7 +58,7 @@ final class MergeFixture {
     }
 
     MergeEngine engine(MergeEngine.Hook hook) {
-        return new MergeEngine(DB::connect, sql, graph.platform().retention().archiveStagingRows(), Duration.ofMillis(300),
+        return new MergeEngine(DB::connect, sql, graph.platform().retention(), Duration.ofMillis(300),
                 Clock.systemUTC(), hook);
     }
 
@@ -75,7 +75,7 @@ final class MergeFixture {
     Reconciler.Report reconcile() throws SQLException {
         try (Connection c = Connector.open(DB::connect, sql)) {
             c.setAutoCommit(false);
-            Reconciler.Report report = new Reconciler(c, sql, graph.platform().retention().archiveStagingRows()).reconcile(graph.streams());
+            Reconciler.Report report = new Reconciler(c, sql, graph.platform().retention(), Clock.systemUTC()).reconcile(graph.streams());
             c.commit();
             return report;
         }

@@ -23,12 +23,13 @@ class PostgresDialectTest {
     }
 
     @Test
-    void rowHashIsMd5OfTheJsonbArrayOfNonKeyValues() {
-        assertThat(PostgresDialect.rowHash(customers)).isEqualTo("md5(jsonb_build_array(\"name\", \"email\", \"balance\")::text)::uuid");
+    void rowHashIsMd5OfTheJsonbObjectOfNonNullNonKeyValuesInTheirWidestForm() {
+        assertThat(PostgresDialect.rowHash(customers)).isEqualTo(
+                "md5(jsonb_strip_nulls(jsonb_build_object('name', \"name\", 'email', \"email\", 'balance', trim_scale(\"balance\")))::text)::uuid");
     }
 
     @Test
-    void rowHashOfMoreThanOneHundredColumnsNestsArrays() {
+    void rowHashOfMoreThanFiftyColumnsJoinsObjectsOfFiftyPairs() {
         List<MappedColumn> columns = new ArrayList<>();
         columns.add(new MappedColumn(Column.of("id", DataType.parse("bigint"), false, true), "id", "bigint"));
         for (int i = 0; i < 150; i++) {
@@ -38,8 +39,9 @@ class PostgresDialectTest {
 
         String hash = PostgresDialect.rowHash(wide);
 
-        assertThat(hash).startsWith("md5(jsonb_build_array(jsonb_build_array(\"c0\", ").contains("\"c99\"), jsonb_build_array(\"c100\", ")
-                .endsWith("\"c149\"))::text)::uuid");
+        assertThat(hash).startsWith("md5(jsonb_strip_nulls(jsonb_build_object('c0', \"c0\", ")
+                .contains("'c49', \"c49\") || jsonb_build_object('c50', \"c50\", ").contains("'c99', \"c99\") || jsonb_build_object('c100', ")
+                .endsWith("'c149', \"c149\"))::text)::uuid");
     }
 
     @Test
@@ -60,7 +62,7 @@ class PostgresDialectTest {
         assertThat(consume).startsWith("WITH c AS (DELETE FROM \"prod\".\"shop_db_customers_staging\" RETURNING \"id\", \"name\", "
                 + "\"email\", \"balance\", \"ds_seq\", \"ds_op\", \"ds_source_ts\", \"ds_ingested_at\"), b AS (INSERT INTO \"ds_bad_0\"")
                 .endsWith(" INSERT INTO \"ds_latest_0\" SELECT \"id\", \"name\", \"email\", \"balance\", \"ds_op\", \"ds_seq\", ds_rows, "
-                        + "ds_first_seq, CASE WHEN \"ds_op\" <> 'd' THEN md5(jsonb_build_array(\"name\", \"email\", \"balance\")::text)::uuid "
+                        + "ds_first_seq, CASE WHEN \"ds_op\" <> 'd' THEN md5(jsonb_strip_nulls(jsonb_build_object('name', \"name\", 'email', \"email\", 'balance', trim_scale(\"balance\")))::text)::uuid "
                         + "END FROM (SELECT DISTINCT ON (\"id\") \"id\", \"name\", \"email\", \"balance\", \"ds_op\", \"ds_seq\", "
                         + "count(*) OVER w AS ds_rows, min(\"ds_seq\") OVER w AS ds_first_seq FROM c WINDOW w AS (PARTITION BY \"id\" "
                         + "ORDER BY \"ds_seq\" DESC ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) ORDER BY \"id\", \"ds_seq\" DESC) l")

@@ -65,17 +65,4 @@ class ReconcileTest {
                 + "' AND table_name = 'shop_db_customers_merge' AND column_name = 'name'")).containsExactly("text");
         assertThat(((MergeEngine.Failed) batch).hint()).contains("the tables do not match the model", "primary key index is missing");
     }
-
-    @Test
-    void changedMilestoningIsReportedNotApplied() throws Exception {
-        MergeFixture f = new MergeFixture(TestModel.standard());
-        f.reconcile();
-
-        f.model(TestModel.standard().withCustomersMilestoned());
-        Reconciler.Report report = f.reconcile();
-
-        assertThat(report.problems()).extracting(Reconciler.TableMismatch::message).containsExactly("the model asks for milestoned merging "
-                + "but the table was made for liveOnly merging; rename or drop the table (it is rebuilt from a new snapshot of the source) "
-                + "or restore the model's milestoning");
-    }
 }
