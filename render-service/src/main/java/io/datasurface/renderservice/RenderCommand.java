@@ -3,8 +3,6 @@ package io.datasurface.renderservice;
 import io.datasurface.cli.ExitCodes;
 import io.datasurface.render.KpsgRenderer;
 import io.datasurface.render.RenderedFile;
-import io.datasurface.render.airflow.AirflowDags;
-import io.datasurface.render.connect.SinkConnectors;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -54,9 +52,7 @@ public class RenderCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return ExitCodes.UNUSABLE;
         }
-        List<RenderedOutput.Owned> owned = List.of(new RenderedOutput.Owned(AirflowDags.FOLDER, request.graph().schema() + "_"),
-                new RenderedOutput.Owned(SinkConnectors.folder(request.graph()), ""));
-        int written = Output.write(spec, out, files, owned, request.graph().streams().size() + " batch-stream(s)");
+        int written = Output.write(spec, out, files, RenderedOutput.ownedBy(request.graph()), request.graph().streams().size() + " batch-stream(s)");
         if (written != ExitCodes.OK || !checkCredentials) {
             return written;
         }

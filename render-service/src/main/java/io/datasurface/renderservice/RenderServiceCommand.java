@@ -1,5 +1,6 @@
 package io.datasurface.renderservice;
 
+import io.datasurface.renderservice.serve.ServeCommand;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import picocli.CommandLine.Command;
 
@@ -7,6 +8,6 @@ import picocli.CommandLine.Command;
 @TopCommand
 @Command(name = "render-service", mixinStandardHelpOptions = true,
         description = "Renders a DataSurface platform's Airflow DAGs, Kafka Connect sinks and bootstrap YAML, and checks its credentials.",
-        subcommands = {RenderCommand.class, BootstrapCommand.class, CheckCredentialsCommand.class})
+        subcommands = {RenderCommand.class, BootstrapCommand.class, CheckCredentialsCommand.class, ServeCommand.class})
 public class RenderServiceCommand {
 }

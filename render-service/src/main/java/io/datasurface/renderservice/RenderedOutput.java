@@ -1,6 +1,9 @@
 package io.datasurface.renderservice;
 
+import io.datasurface.kpsg.IntentionGraph;
 import io.datasurface.render.RenderedFile;
+import io.datasurface.render.airflow.AirflowDags;
+import io.datasurface.render.connect.SinkConnectors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +31,11 @@ public final class RenderedOutput {
 
     /** A folder (relative to the output folder) whose files starting with {@code prefix} belong to the rendering. */
     public record Owned(String folder, String prefix) {
+    }
+
+    /** What a platform's rendering owns under the output folder: its DAGs and its sink connectors. */
+    public static List<Owned> ownedBy(IntentionGraph graph) {
+        return List.of(new Owned(AirflowDags.FOLDER, graph.schema() + "_"), new Owned(SinkConnectors.folder(graph), ""));
     }
 
     public static Changes write(Path out, List<RenderedFile> files, List<Owned> owned) throws IOException {
