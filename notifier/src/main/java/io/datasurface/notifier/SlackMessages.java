@@ -161,8 +161,12 @@ public final class SlackMessages {
         if (row.find()) {
             fields.add(new Field("Staging table", code(row.group(1))));
             fields.add(new Field("Failed row", "ds_seq " + row.group(2)));
-            next = "Look at the row:\n```SELECT * FROM " + escape(row.group(1)) + " WHERE ds_seq = " + row.group(2) + ";```\n"
-                    + (statement.find() ? "Correct it, or remove it:\n```" + escape(statement.group(1)) + ";```\n" : "Correct or remove it, ")
+            // The statement names the table with its schema; the hint's own table name is unqualified.
+            boolean removal = statement.find();
+            String select = removal ? statement.group(1).replaceFirst("^DELETE FROM", "SELECT * FROM")
+                    : "SELECT * FROM " + row.group(1) + " WHERE ds_seq = " + row.group(2);
+            next = "Look at the row:\n```" + escape(select) + ";```\n"
+                    + (removal ? "Correct it, or remove it:\n```" + escape(statement.group(1)) + ";```\n" : "Correct or remove it, ")
                     + "then fix the producer or connector that wrote it. Nothing was consumed; the next scheduled run merges the rest.";
         } else {
             next = "The batch was rolled back and nothing was consumed; the hint says what to fix, and the next scheduled run retries. "

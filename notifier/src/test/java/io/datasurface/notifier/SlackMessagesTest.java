@@ -60,7 +60,7 @@ class SlackMessagesTest {
         String text = blocksText(failed);
 
         assertThat(text).contains("*Failed row*\nds_seq 1234", "*Staging table*\n`shop_db_customers_staging`",
-                "```SELECT * FROM shop_db_customers_staging WHERE ds_seq = 1234;```",
+                "```SELECT * FROM \"prod\".\"shop_db_customers_staging\" WHERE ds_seq = 1234;```",
                 "```DELETE FROM \"prod\".\"shop_db_customers_staging\" WHERE ds_seq = 1234;```", "*Next*");
     }
 
