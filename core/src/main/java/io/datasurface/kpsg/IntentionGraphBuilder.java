@@ -70,7 +70,7 @@ public final class IntentionGraphBuilder {
                     milestoningByStream.get(entry.getKey()), capture.schedule().orElse(platform.mergeInterval()), entry.getValue()));
         }
         streams.sort(Comparator.comparing(BatchStream::key));
-        return new IntentionGraph(platform, PostgresNames.identifier(platform.name()), streams);
+        return new IntentionGraph(platform, TableLayout.platformSchema(platform.name()), streams);
     }
 
     private static boolean ingestible(Datastore store, KubernetesPGStarter platform) {

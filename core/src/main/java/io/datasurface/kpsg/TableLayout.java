@@ -35,6 +35,11 @@ public final class TableLayout {
     /** The unique index that allows one live version per key in a milestoned merge table. */
     public static final String LIVE_INDEX_SUFFIX = "_live";
 
+    /** The PostgreSQL schema of a platform's tables: its name as an identifier. */
+    public static String platformSchema(String platformName) {
+        return PostgresNames.identifier(platformName);
+    }
+
     /** Where removed tables of the platform schema are moved when the platform archives them. */
     public static String archiveSchema(String schema) {
         return PostgresNames.fit(schema, ARCHIVE_SUFFIX, schema + ARCHIVE_SUFFIX);

@@ -5,8 +5,8 @@ import io.datasurface.kpsg.IngestedDataset;
 import io.datasurface.kpsg.IntentionGraph;
 import io.datasurface.kpsg.IntentionGraphBuilder;
 import io.datasurface.kpsg.MappedColumn;
-import io.datasurface.kpsg.PostgresNames;
 import io.datasurface.kpsg.PostgresTypes;
+import io.datasurface.kpsg.TableLayout;
 import io.datasurface.model.CaptureMetaData;
 import io.datasurface.model.Column;
 import io.datasurface.model.Credential;
@@ -84,7 +84,7 @@ final class PlatformRule implements LintRule {
     private static void checkPlatformNames(Ecosystem ecosystem, ProblemCollector problems) {
         Map<String, String> bySchema = new HashMap<>();
         for (DataPlatform platform : ecosystem.platforms()) {
-            String schema = PostgresNames.identifier(platform.name());
+            String schema = TableLayout.platformSchema(platform.name());
             String other = bySchema.putIfAbsent(schema, platform.name());
             if (other != null) {
                 problems.error(NAMES, ModelPaths.platform(platform.name()), "platforms " + other + " and " + platform.name()

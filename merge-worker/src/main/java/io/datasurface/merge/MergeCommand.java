@@ -5,6 +5,7 @@ import io.datasurface.cli.UnusableInputException;
 import io.datasurface.events.DataSurfaceEvent;
 import io.datasurface.kpsg.BatchStream;
 import io.datasurface.kpsg.IntentionGraph;
+import io.datasurface.kpsg.TableLayout;
 import io.datasurface.merge.postgres.Connector;
 import io.datasurface.merge.postgres.MergeEngine;
 import io.datasurface.merge.postgres.PostgresDialect;
@@ -58,6 +59,7 @@ public class MergeCommand implements Callable<Integer> {
             connector = database.connector(graph.platform());
         } catch (UnusableInputException e) {
             err.println("error: " + e.getMessage());
+            recordUnusable(e.getMessage());
             return ExitCodes.UNUSABLE;
         }
         MergeEngine engine = new MergeEngine(connector, new PostgresDialect(graph.schema()),
@@ -80,5 +82,22 @@ public class MergeCommand implements Callable<Integer> {
         err.println("error: " + failed.hint());
         events.publish(graph.platform(), new DataSurfaceEvent.MergeFailed(platform, stream, failed.hint(), Instant.now()));
         return ExitCodes.FAILED;
+    }
+
+    /**
+     * A run that cannot start is still a failed run to the operator: it is published as MergeFailed
+     * and recorded in the metrics table when the model says enough to reach them, not only printed
+     * into a pod log nobody reads.
+     */
+    private void recordUnusable(String reason) {
+        model.platformOfAnyModel().ifPresent(platform -> {
+            events.publish(platform, new DataSurfaceEvent.MergeFailed(platform.name(), stream, reason, Instant.now()));
+            try {
+                new MergeEngine(database.connector(platform), new PostgresDialect(TableLayout.platformSchema(platform.name())),
+                        platform.retention(), config.lockWait(), Clock.systemUTC(), MergeEngine.Hook.NONE).recordUnusable(stream, reason);
+            } catch (UnusableInputException e) {
+                // Without the database credentials the event is all there is.
+            }
+        });
     }
 }

@@ -102,6 +102,32 @@ class CommandsTest {
     }
 
     @Test
+    void aRunWhoseModelDoesNotLintIsRecordedAsFailedAndPublished(QuarkusMainLauncher launcher) throws Exception {
+        TestEnvironment.set(Environment.KAFKA_BOOTSTRAP_SERVERS, TestingKafka.get().bootstrapServers());
+        reconcile(launcher);
+        Path team = model.resolve("zones/Main/teams/shop.yaml");
+        java.nio.file.Files.writeString(team, java.nio.file.Files.readString(team).replace("{name: id, type: bigint, key: true}",
+                "{name: id, type: bigint}"));
+
+        LaunchResult result = launcher.launch(args("merge", "--stream", "shop_db.customers"));
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        List<String> recorded = new java.util.ArrayList<>();
+        try (java.sql.Connection c = db.connect(); java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT status || ' ' || error_hint FROM test.ds_job_metrics WHERE stream = 'shop_db.customers'")) {
+            while (rs.next()) {
+                recorded.add(rs.getString(1));
+            }
+        }
+        assertThat(recorded).singleElement().asString().startsWith("failed stream shop_db.customers: the model has 1 error(s)")
+                .contains("primary key");
+        List<DataSurfaceEvent> events = TestingKafka.get().readValues("datasurface.events", 50, Duration.ofSeconds(5)).stream()
+                .map(CloudEvents::fromJson).toList();
+        assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(DataSurfaceEvent.MergeFailed.class,
+                m -> assertThat(m.hint()).startsWith("the model has 1 error(s)")));
+    }
+
+    @Test
     void mergeCommitsTheBatchAndPublishesMergeSucceeded(QuarkusMainLauncher launcher) {
         TestEnvironment.set(Environment.KAFKA_BOOTSTRAP_SERVERS, TestingKafka.get().bootstrapServers());
         reconcile(launcher);

@@ -116,7 +116,7 @@ public final class MergeEngine {
             if (!lock(c, stream)) {
                 c.setAutoCommit(false);
                 try {
-                    recordRun(c, stream, RunStatus.ALREADY_RUNNING, started, null);
+                    recordRun(c, stream.key(), RunStatus.ALREADY_RUNNING, started, null);
                 } catch (SQLException e) {
                     LOG.warnf("stream %s: the skipped run could not be recorded: %s", stream.key(), PostgresDialect.describe(e));
                 }
@@ -142,7 +142,7 @@ public final class MergeEngine {
         }
         String streamHint = "stream " + stream.key() + ": " + hint;
         LOG.errorf("merge batch failed: %s", streamHint);
-        recordFailure(c, stream, started, streamHint);
+        recordFailure(c, stream.key(), started, streamHint);
         return new Failed(streamHint);
     }
 
@@ -283,7 +283,7 @@ public final class MergeEngine {
             p.setLong(8, batchId);
             p.executeUpdate();
         }
-        recordStreamState(c, stream, batchId, RunStatus.SUCCEEDED, 0);
+        recordStreamState(c, stream.key(), batchId, RunStatus.SUCCEEDED, 0);
 
         hook.before(Step.COMMIT, null, c);
         c.commit();
@@ -364,7 +364,15 @@ public final class MergeEngine {
         return where + PostgresDialect.describe(e) + "; " + advice;
     }
 
-    private void recordFailure(Connection c, BatchStream stream, Instant started, String hint) {
+    /**
+     * Records a run that could not start (its model does not lint, its stream or a credential is
+     * missing) where operators look for failed runs, when the platform tables can be reached.
+     */
+    public void recordUnusable(String stream, String hint) {
+        recordFailure(null, stream, clock.instant(), "stream " + stream + ": " + hint);
+    }
+
+    private void recordFailure(Connection c, String stream, Instant started, String hint) {
         try {
             Connection target = c;
             if (target == null || target.isClosed() || !target.isValid(2)) {
@@ -379,16 +387,16 @@ public final class MergeEngine {
             }
             recordRun(target, stream, RunStatus.FAILED, started, hint);
         } catch (SQLException e) {
-            LOG.errorf("the failure of stream %s could not be recorded: %s", stream.key(), PostgresDialect.describe(e));
+            LOG.errorf("the failure of stream %s could not be recorded: %s", stream, PostgresDialect.describe(e));
         } finally {
             closeQuietly(c);
         }
     }
 
-    private void recordRun(Connection c, BatchStream stream, RunStatus status, Instant started, String hint) throws SQLException {
+    private void recordRun(Connection c, String stream, RunStatus status, Instant started, String hint) throws SQLException {
         int failures = 0;
         try (PreparedStatement p = c.prepareStatement(sql.consecutiveFailures())) {
-            p.setString(1, stream.key());
+            p.setString(1, stream);
             try (ResultSet rs = p.executeQuery()) {
                 failures = rs.next() ? rs.getInt(1) : 0;
             }
@@ -400,7 +408,7 @@ public final class MergeEngine {
         int count = status == RunStatus.FAILED ? failures + 1 : failures;
         long batchId;
         try (PreparedStatement p = c.prepareStatement(sql.recordRun())) {
-            p.setString(1, stream.key());
+            p.setString(1, stream);
             p.setString(2, status.value());
             p.setTimestamp(3, Timestamp.from(started));
             p.setTimestamp(4, Timestamp.from(started));
@@ -417,9 +425,9 @@ public final class MergeEngine {
         c.commit();
     }
 
-    private void recordStreamState(Connection c, BatchStream stream, long batchId, RunStatus status, int failures) throws SQLException {
+    private void recordStreamState(Connection c, String stream, long batchId, RunStatus status, int failures) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(sql.recordStreamState())) {
-            p.setString(1, stream.key());
+            p.setString(1, stream);
             p.setLong(2, batchId);
             p.setString(3, status.value());
             p.setInt(4, failures);
