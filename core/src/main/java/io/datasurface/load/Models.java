@@ -6,6 +6,7 @@ import io.datasurface.yaml.LoadedModel;
 import io.datasurface.yaml.ModelFiles;
 import io.datasurface.yaml.ModelLoadException;
 import io.datasurface.yaml.ModelLoader;
+import io.datasurface.yaml.ParsedFileCache;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,12 @@ public final class Models {
 
     /** Loads the model and lints it; the result holds the load problems and the lint problems together. */
     public static LoadedModel loadAndLint(ModelFiles files) throws ModelLoadException {
-        LoadedModel loaded = ModelLoader.load(files);
+        return loadAndLint(files, new ParsedFileCache());
+    }
+
+    /** Loads and lints, parsing only the files whose text is not already in the cache. */
+    public static LoadedModel loadAndLint(ModelFiles files, ParsedFileCache cache) throws ModelLoadException {
+        LoadedModel loaded = ModelLoader.load(files, cache);
         if (loaded.ecosystem().isEmpty()) {
             return loaded;
         }

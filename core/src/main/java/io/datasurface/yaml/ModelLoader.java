@@ -45,14 +45,25 @@ public final class ModelLoader {
      * @throws ModelLoadException when there is no ecosystem.yaml or a file is not readable YAML
      */
     public static LoadedModel load(ModelFiles files) throws ModelLoadException {
+        return load(files, new ParsedFileCache());
+    }
+
+    /**
+     * Loads a model reusing the parsed files of earlier loads through the same cache: a file whose text did not change
+     * is not parsed or schema-checked again (model-service loads every commit of a live branch this way).
+     *
+     * @throws ModelLoadException when there is no ecosystem.yaml or a file is not readable YAML
+     */
+    public static LoadedModel load(ModelFiles files, ParsedFileCache cache) throws ModelLoadException {
         if (!files.files().containsKey(ModelLayout.ECOSYSTEM_FILE)) {
             throw new ModelLoadException("no " + ModelLayout.ECOSYSTEM_FILE + " in " + files.origin()
                     + ": a model folder holds " + ModelLayout.DESCRIPTION);
         }
         // Files parse and check independently, so they use every core; the rest runs in file order.
         List<ParsedFile> parsedFiles = files.files().entrySet().parallelStream()
-                .map(file -> ParsedFile.parse(file.getKey(), file.getValue()))
+                .map(file -> cache.parse(file.getKey(), file.getValue()))
                 .toList();
+        cache.retainOnly(files.files().keySet());
         List<String> syntaxErrors = parsedFiles.stream().filter(f -> f.syntaxError() != null).map(f -> f.syntaxError().getMessage()).toList();
         if (!syntaxErrors.isEmpty()) {
             throw new ModelLoadException("model files in " + files.origin() + " are not readable YAML:\n  " + String.join("\n  ", syntaxErrors));
@@ -157,7 +168,7 @@ public final class ModelLoader {
     }
 
     /** A file parsed and checked against the schema, or the reason it is not YAML. */
-    private record ParsedFile(YamlDocument document, List<Problem> schemaProblems, YamlSyntaxException syntaxError) {
+    record ParsedFile(YamlDocument document, List<Problem> schemaProblems, YamlSyntaxException syntaxError) {
         static ParsedFile parse(String file, String text) {
             try {
                 YamlDocument document = YamlDocument.parse(file, text);
