@@ -7,7 +7,9 @@ import io.datasurface.cli.UnusableInputException;
 import io.datasurface.governance.Repositories;
 import io.datasurface.model.Repository;
 import io.datasurface.modelservice.governance.ChangeCheckRunner;
+import io.datasurface.modelservice.governance.ChangeEvents;
 import io.datasurface.modelservice.governance.CheckReport;
+import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,8 +31,15 @@ public class CheckCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
+    @Option(names = "--publish", description = "Also publish ChangeAccepted or ChangeRejected to the events topic (kafka.bootstrap.servers, "
+            + "datasurface.topics.events; environment KAFKA_BOOTSTRAP_SERVERS). The answer and exit code do not depend on it.")
+    boolean publish;
+
     @Spec
     CommandSpec spec;
+
+    @Inject
+    ChangeEvents events;
 
     @Override
     public Integer call() throws Exception {
@@ -54,6 +63,9 @@ public class CheckCommand implements Callable<Integer> {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(CheckReport.json(result)));
         } else {
             CheckReport.text(result).forEach(out::println);
+        }
+        if (publish && !events.publish(result)) {
+            err.println("warning: the answer was not published to the events topic " + events.describe());
         }
         return result.check().accepted() ? ExitCodes.OK : ExitCodes.REJECTED;
     }

@@ -29,9 +29,12 @@ public class ChangeCheckResource {
     @Inject
     ModelServiceConfig config;
 
-    /** The request body; {@code modelPath} is optional. */
-    public record CheckRequest(String repoDir, String base, String head, String source, String modelPath) {
+    /** The request body; {@code modelPath} is optional; {@code publish} also sends ChangeAccepted or ChangeRejected to the events topic. */
+    public record CheckRequest(String repoDir, String base, String head, String source, String modelPath, Boolean publish) {
     }
+
+    @Inject
+    ChangeEvents events;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -61,7 +64,12 @@ public class ChangeCheckResource {
         try {
             ChangeCheckRunner.Result result = ChangeCheckRunner.check(java.nio.file.Path.of(request.repoDir()), request.base(), request.head(),
                     source, Optional.ofNullable(request.modelPath()).filter(p -> !p.isBlank()));
-            return Response.ok(CheckReport.json(result)).build();
+            Map<String, Object> answer = CheckReport.json(result);
+            if (Boolean.TRUE.equals(request.publish())) {
+                answer = new java.util.LinkedHashMap<>(answer);
+                answer.put("published", events.publish(result));
+            }
+            return Response.ok(answer).build();
         } catch (UnusableInputException e) {
             return error(422, List.of(e.getMessage()));
         }

@@ -1,9 +1,11 @@
 package io.datasurface.modelservice.governance;
 
-import io.datasurface.plan.ChangePlan;
+import io.datasurface.events.DataSurfaceEvent;
 import io.datasurface.governance.OwnedChange;
 import io.datasurface.governance.Violation;
 import io.datasurface.model.Repository;
+import io.datasurface.plan.ChangePlan;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +33,19 @@ public final class CheckReport {
             lines.add("      may be changed by: " + v.owner().map(Repository::toString).orElse("no repository") + "; tried: " + v.tried());
         }
         return lines;
+    }
+
+    /** The operator event of the answer; each violation one line, as the text report gives it. */
+    public static DataSurfaceEvent event(ChangeCheckRunner.Result result, Instant time) {
+        var check = result.check();
+        String source = check.source().toString();
+        if (check.accepted()) {
+            return new DataSurfaceEvent.ChangeAccepted(source, result.baseCommit(), result.headCommit(), time);
+        }
+        return new DataSurfaceEvent.ChangeRejected(source, result.baseCommit(), result.headCommit(), check.violations().stream()
+                .map(v -> v.location().map(l -> l + ": ").orElse("") + "[" + v.rule() + "] " + v.path() + ": " + v.change() + "; may be changed by "
+                        + v.owner().map(Repository::toString).orElse("no repository") + ", tried by " + v.tried())
+                .toList(), time);
     }
 
     public static Map<String, Object> json(ChangeCheckRunner.Result result) {

@@ -11,6 +11,7 @@ import io.datasurface.model.Ecosystem;
 import io.datasurface.yaml.LoadedModel;
 import io.datasurface.yaml.ModelFiles;
 import io.datasurface.yaml.ModelLoadException;
+import io.datasurface.yaml.ParsedFileCache;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -32,6 +33,8 @@ public final class LiveModel {
     private final GraphTopics topics;
     private final Clock clock;
     private final Map<String, GraphTopics.Published> published;
+    /** Parsed files of the last commit: a commit that changes one file of a large model parses one file. */
+    private final ParsedFileCache parsed = new ParsedFileCache();
     private String lastCommit = "";
     private String lastModelHash = "";
 
@@ -82,7 +85,7 @@ public final class LiveModel {
     private Outcome handle(LiveBranch.Snapshot snapshot) throws InterruptedException, ExecutionException, TimeoutException {
         LoadedModel model;
         try {
-            model = Models.loadAndLint(ModelFiles.of(branch.describe() + ":" + snapshot.commit(), snapshot.files()));
+            model = Models.loadAndLint(ModelFiles.of(branch.describe() + ":" + snapshot.commit(), snapshot.files()), parsed);
         } catch (ModelLoadException e) {
             return reject(snapshot, List.of(e.getMessage().split("\n")));
         }
