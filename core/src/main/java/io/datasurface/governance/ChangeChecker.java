@@ -13,9 +13,12 @@ import io.datasurface.model.SourceLocation;
 import io.datasurface.model.SourceMap;
 import io.datasurface.model.Workspace;
 import io.datasurface.yaml.LoadedModel;
+import io.datasurface.yaml.ModelFiles;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -33,6 +36,25 @@ import java.util.stream.Collectors;
 public final class ChangeChecker {
 
     private ChangeChecker() {
+    }
+
+    /**
+     * The check of the models, and of the files they were read from: a file whose bytes changed from
+     * a repository that does not own its part is a violation even where the model stayed equal.
+     * Files that already have a violation are not reported twice.
+     */
+    public static ChangeCheck check(Ecosystem base, SourceMap baseSources, LoadedModel head, Repository source, ModelFiles baseFiles,
+            ModelFiles headFiles) {
+        ChangeCheck models = check(base, baseSources, head, source);
+        Set<String> reported = new HashSet<>();
+        models.violations().forEach(v -> v.location().ifPresent(l -> reported.add(l.file())));
+        List<Violation> violations = new ArrayList<>(models.violations());
+        for (Violation v : FileOwnership.foreignEdits(baseFiles, headFiles, new Owners(base, head.ecosystem()), source)) {
+            if (v.location().map(l -> !reported.contains(l.file())).orElse(true)) {
+                violations.add(v);
+            }
+        }
+        return new ChangeCheck(source, models.changes(), violations);
     }
 
     public static ChangeCheck check(Ecosystem base, SourceMap baseSources, LoadedModel head, Repository source) {

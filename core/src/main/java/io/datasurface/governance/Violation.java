@@ -175,4 +175,76 @@ public sealed interface Violation {
             return Optional.of(ownerOfPart);
         }
     }
+
+    /**
+     * The bytes of a file changed (a comment, the $schema line, formatting) from a repository that
+     * does not own the part the file holds, even where the model stayed equal: every byte of a part's
+     * file is its owner's.
+     */
+    record ForeignFileEdit(String file, ObjectPath path, Repository ownerOfPart, Repository tried) implements Violation {
+        public ForeignFileEdit {
+            requireNonNull(file, "file is null");
+            requireNonNull(path, "path is null");
+            requireNonNull(ownerOfPart, "ownerOfPart is null");
+            requireNonNull(tried, "tried is null");
+        }
+
+        @Override
+        public String rule() {
+            return "ownership";
+        }
+
+        @Override
+        public String change() {
+            return "file " + file + " was edited; a part's file belongs to its owner byte for byte: propose the edit from the owner's "
+                    + "repository, or leave the file as it is";
+        }
+
+        @Override
+        public Optional<Repository> owner() {
+            return Optional.of(ownerOfPart);
+        }
+
+        @Override
+        public Optional<SourceLocation> location() {
+            return Optional.of(SourceLocation.ofFile(file));
+        }
+    }
+
+    /**
+     * The proposal holds something other than a plain file where the model is read (a gitlink to
+     * another repository, a symbolic link): its content is not in the proposal for anyone to review.
+     */
+    record NotAFile(String file, String kind, Repository tried) implements Violation {
+        public NotAFile {
+            requireNonNull(file, "file is null");
+            requireNonNull(kind, "kind is null");
+            requireNonNull(tried, "tried is null");
+        }
+
+        @Override
+        public String rule() {
+            return "layout";
+        }
+
+        @Override
+        public ObjectPath path() {
+            return ObjectPath.ROOT;
+        }
+
+        @Override
+        public String change() {
+            return file + " is a " + kind + ", not a file: the model folder holds plain files only; replace it with the file itself";
+        }
+
+        @Override
+        public Optional<Repository> owner() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<SourceLocation> location() {
+            return Optional.of(SourceLocation.ofFile(file));
+        }
+    }
 }

@@ -1,5 +1,9 @@
 package io.datasurface.yaml;
 
+import io.datasurface.model.ModelPaths;
+import io.datasurface.model.ObjectPath;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +21,22 @@ public final class ModelLayout {
     static final Pattern ZONE_FOLDER = Pattern.compile("zones/([^/]+)/.*");
 
     private ModelLayout() {
+    }
+
+    /** The part a file of the layout holds: the ecosystem, a zone or a team; empty for a file outside the layout. */
+    public static Optional<ObjectPath> partOf(String file) {
+        if (file.equals(ECOSYSTEM_FILE)) {
+            return Optional.of(ObjectPath.ROOT);
+        }
+        Matcher zone = ZONE_FILE.matcher(file);
+        if (zone.matches()) {
+            return Optional.of(ModelPaths.zone(zone.group(1)));
+        }
+        Matcher team = TEAM_FILE.matcher(file);
+        if (team.matches()) {
+            return Optional.of(ModelPaths.team(team.group(1), team.group(2)));
+        }
+        return Optional.empty();
     }
 
     public static String zoneFolder(String zone) {

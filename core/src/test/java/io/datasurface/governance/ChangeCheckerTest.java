@@ -21,6 +21,27 @@ class ChangeCheckerTest {
             EMAIL + "\n          - {name: phone, type: varchar(30), nullable: true}");
 
     @Test
+    void aForeignEditThatLeavesTheModelEqualIsRejectedNamingTheFile() {
+        AcmeChanges head = BASE.edit(SALES_FILE, "kind: Team\n", "kind: Team\n# sales no longer owns this file\n");
+
+        ChangeCheck check = head.proposedBy(MARKETING, BASE);
+
+        assertThat(check.changes()).isEmpty();
+        assertThat(check.violations()).singleElement().isInstanceOfSatisfying(Violation.ForeignFileEdit.class, v -> {
+            assertThat(v.file()).isEqualTo(SALES_FILE);
+            assertThat(v.owner()).contains(SALES);
+            assertThat(v.change()).startsWith("file " + SALES_FILE + " was edited");
+        });
+    }
+
+    @Test
+    void theOwnerMayEditItsFileWithoutChangingTheModel() {
+        AcmeChanges head = BASE.edit(SALES_FILE, "kind: Team\n", "kind: Team\n# reviewed 2026-11\n");
+
+        assertThat(head.proposedBy(SALES, BASE).accepted()).isTrue();
+    }
+
+    @Test
     void teamEditingItsOwnDatasetIsAccepted() {
         ChangeCheck check = PHONE_ADDED.proposedBy(SALES, BASE);
         assertThat(check.violations()).isEmpty();

@@ -70,6 +70,7 @@ public final class AcmeChanges {
 
     public ChangeCheck proposedBy(Repository source, AcmeChanges base) {
         LoadedModel live = base.load();
-        return ChangeChecker.check(live.ecosystem().orElseThrow(), live.sources(), load(), source);
+        return ChangeChecker.check(live.ecosystem().orElseThrow(), live.sources(), load(), source, ModelFiles.of("acme", base.files),
+                ModelFiles.of("acme", files));
     }
 }

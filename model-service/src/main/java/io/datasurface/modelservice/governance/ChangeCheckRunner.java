@@ -5,6 +5,7 @@ import io.datasurface.diagnostics.Problem;
 import io.datasurface.diagnostics.Severity;
 import io.datasurface.governance.ChangeCheck;
 import io.datasurface.governance.ChangeChecker;
+import io.datasurface.governance.Violation;
 import io.datasurface.load.Models;
 import io.datasurface.model.Ecosystem;
 import io.datasurface.model.ObjectPath;
@@ -58,7 +59,12 @@ public final class ChangeCheckRunner {
                 proposed = new LoadedModel(Optional.empty(), SourceMap.EMPTY,
                         List.of(new Problem(Severity.ERROR, "load", ObjectPath.ROOT, Optional.empty(), e.getMessage())));
             }
-            ChangeCheck check = ChangeChecker.check(live.ecosystem().get(), live.sources(), proposed, source);
+            ChangeCheck check = ChangeChecker.check(live.ecosystem().get(), live.sources(), proposed, source, baseFiles.files(), headFiles.files());
+            if (!headFiles.nonFiles().isEmpty()) {
+                List<Violation> violations = new ArrayList<>(check.violations());
+                headFiles.nonFiles().forEach(n -> violations.add(new Violation.NotAFile(n.path(), n.kind(), source)));
+                check = new ChangeCheck(source, check.changes(), violations);
+            }
             return new Result(baseFiles.commit(), headFiles.commit(), check);
         }
     }

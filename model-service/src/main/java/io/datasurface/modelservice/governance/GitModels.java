@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -16,6 +18,7 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
 
@@ -28,7 +31,14 @@ public final class GitModels implements AutoCloseable {
     private final Path repoDir;
 
     /** A model as it is at one commit. */
-    public record Snapshot(String ref, String commit, ModelFiles files) {
+    public record Snapshot(String ref, String commit, ModelFiles files, List<NonFile> nonFiles) {
+        public Snapshot {
+            nonFiles = List.copyOf(nonFiles);
+        }
+    }
+
+    /** An entry of the model folder that is not a plain file, such as a gitlink or a symbolic link, and what it is. */
+    public record NonFile(String path, String kind) {
     }
 
     private GitModels(Path repoDir, Repository repository) {
@@ -67,6 +77,7 @@ public final class GitModels implements AutoCloseable {
             }
             RevCommit commit = walk.parseCommit(id);
             Map<String, String> files = new TreeMap<>();
+            List<NonFile> nonFiles = new ArrayList<>();
             try (TreeWalk tree = new TreeWalk(repository)) {
                 tree.addTree(commit.getTree());
                 tree.setRecursive(true);
@@ -75,17 +86,22 @@ public final class GitModels implements AutoCloseable {
                 }
                 while (tree.next()) {
                     String path = tree.getPathString();
-                    if (path.endsWith(".yaml") || path.endsWith(".yml")) {
-                        String relative = folder.isEmpty() ? path : path.substring(folder.length() + 1);
+                    String relative = folder.isEmpty() ? path : path.substring(folder.length() + 1);
+                    FileMode mode = tree.getFileMode(0);
+                    if (mode != FileMode.REGULAR_FILE && mode != FileMode.EXECUTABLE_FILE) {
+                        // A gitlink's object is in another repository and a link's target is not the file: neither can be read as one.
+                        nonFiles.add(new NonFile(relative, mode == FileMode.GITLINK ? "gitlink (a submodule)" : mode == FileMode.SYMLINK
+                                ? "symbolic link" : "non-file entry"));
+                    } else if (path.endsWith(".yaml") || path.endsWith(".yml")) {
                         files.put(relative, new String(repository.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8));
                     }
                 }
             }
-            if (!folder.isEmpty() && files.isEmpty()) {
+            if (!folder.isEmpty() && files.isEmpty() && nonFiles.isEmpty()) {
                 throw new UnusableInputException("model path '" + folder + "' holds no YAML files at " + ref
                         + ": give the folder (relative to the repository root) that holds ecosystem.yaml");
             }
-            return new Snapshot(ref, commit.getName(), ModelFiles.of(repoDir + "@" + ref + (folder.isEmpty() ? "" : ":" + folder), files));
+            return new Snapshot(ref, commit.getName(), ModelFiles.of(repoDir + "@" + ref + (folder.isEmpty() ? "" : ":" + folder), files), nonFiles);
         } catch (IOException | RevisionSyntaxException e) {
             throw new UnusableInputException("cannot read ref '" + ref + "' from " + repoDir + ": " + e.getMessage());
         }

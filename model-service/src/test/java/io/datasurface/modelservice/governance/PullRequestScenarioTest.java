@@ -97,6 +97,38 @@ class PullRequestScenarioTest {
     }
 
     @Test
+    void aGitlinkInTheModelFolderIsRejectedNamingItsPath() throws Exception {
+        try (TestingModelRepository repo = TestingModelRepository.withAcme("")) {
+            String base = repo.commit("nothing");
+            String head = repo.commitGitlink("zones/USA/teams/vendored.yaml", "sales vendors a team file from elsewhere");
+
+            ChangeCheckRunner.Result result = ChangeCheckRunner.check(repo.dir(), base, head, Repositories.parse(SALES), Optional.empty());
+
+            assertThat(result.check().accepted()).isFalse();
+            assertThat(result.check().violations()).singleElement().satisfies(v -> {
+                assertThat(v.rule()).isEqualTo("layout");
+                assertThat(v.change()).isEqualTo("zones/USA/teams/vendored.yaml is a gitlink (a submodule), not a file: the model folder "
+                        + "holds plain files only; replace it with the file itself");
+            });
+        }
+    }
+
+    @Test
+    void aSymbolicLinkInTheModelFolderIsRejectedNamingItsPath() throws Exception {
+        try (TestingModelRepository repo = TestingModelRepository.withAcme("")) {
+            String base = repo.commit("nothing");
+            String head = repo.symlink("zones/USA/teams/sales.yaml", "/etc/hostname").commit("sales points its file elsewhere");
+
+            ChangeCheckRunner.Result result = ChangeCheckRunner.check(repo.dir(), base, head, Repositories.parse(SALES), Optional.empty());
+
+            assertThat(result.check().accepted()).isFalse();
+            assertThat(result.check().violations()).extracting(Violation::change)
+                    .contains("zones/USA/teams/sales.yaml is a symbolic link, not a file: the model folder holds plain files only; "
+                            + "replace it with the file itself");
+        }
+    }
+
+    @Test
     void unknownRefIsUnusableInputNamingTheRef() {
         try (TestingModelRepository repo = TestingModelRepository.withAcme("")) {
             assertThatThrownBy(() -> ChangeCheckRunner.check(repo.dir(), "main", "no-such-branch", Repositories.parse(SALES), Optional.empty()))

@@ -11,6 +11,11 @@ import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheEditor;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 
 /**
@@ -101,6 +106,36 @@ public final class TestingModelRepository implements AutoCloseable {
             return git.commit().setMessage(message).setAuthor(AUTHOR).setCommitter(AUTHOR).call().getName();
         } catch (GitAPIException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Commits a gitlink (a submodule entry) at {@code path}, as a proposal pointing into another repository would. */
+    public String commitGitlink(String path, String message) {
+        try {
+            DirCache index = git.getRepository().lockDirCache();
+            DirCacheEditor editor = index.editor();
+            editor.add(new DirCacheEditor.PathEdit(path) {
+                @Override
+                public void apply(DirCacheEntry entry) {
+                    entry.setFileMode(FileMode.GITLINK);
+                    entry.setObjectId(ObjectId.fromString("0123456789abcdef0123456789abcdef01234567"));
+                }
+            });
+            editor.commit();
+            return git.commit().setMessage(message).setAuthor(AUTHOR).setCommitter(AUTHOR).call().getName();
+        } catch (IOException | GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Replaces {@code file} by a symbolic link to {@code target} in the work tree. */
+    public TestingModelRepository symlink(String file, String target) {
+        try {
+            Files.delete(dir.resolve(file));
+            Files.createSymbolicLink(dir.resolve(file), Path.of(target));
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
