@@ -9,8 +9,9 @@ import java.time.Duration;
  * components, retry policy and pod sizes. The defaults are pinned so that the same model always
  * renders the same bytes; the render-service may override them from its configuration.
  *
- * @param renderImage the render-service image; empty means "the merge image with merge-worker replaced by render-service"
- * @param metricsImage the metrics-exporter image; empty means derived like {@code renderImage}
+ * @param renderImage the render-service image; empty means the merge image, which holds every DataSurface service
+ *        (src/main/docker/ builds one image for all of them, so a merge image of any name works)
+ * @param metricsImage the metrics-exporter image; empty means the merge image, like {@code renderImage}
  */
 public record RenderSettings(String renderImage, String metricsImage, String gitSyncImage, String postgresImage,
         String airflowImage, String kafkaConnectImage, int retries, Duration retryDelay, Duration startupTimeout,
@@ -52,21 +53,10 @@ public record RenderSettings(String renderImage, String metricsImage, String git
     }
 
     public String renderImage(String mergeImage) {
-        return renderImage.isEmpty() ? sibling(mergeImage, "render-service") : renderImage;
+        return renderImage.isEmpty() ? mergeImage : renderImage;
     }
 
     public String metricsImage(String mergeImage) {
-        return metricsImage.isEmpty() ? sibling(mergeImage, "metrics-exporter") : metricsImage;
-    }
-
-    /** The image of another service released with the merge-worker: same registry, same tag. */
-    private static String sibling(String mergeImage, String service) {
-        int slash = mergeImage.lastIndexOf('/');
-        int at = mergeImage.indexOf("merge-worker", slash + 1);
-        if (at < 0) {
-            throw new IllegalArgumentException("cannot derive the " + service + " image from the merge image '" + mergeImage
-                    + "' (its name does not contain 'merge-worker'): configure the " + service + " image explicitly");
-        }
-        return mergeImage.substring(0, at) + service + mergeImage.substring(at + "merge-worker".length());
+        return metricsImage.isEmpty() ? mergeImage : metricsImage;
     }
 }

@@ -13,6 +13,7 @@ with DAG(
     start_date={dag.startDate},
     catchup=False,
     max_active_runs=1,
+    is_paused_upon_creation=False,
     tags=[{#for t in dag.tags}{t.str}{#if t_hasNext}, {/if}{/for}],
 ) as dag:
 {#for task in dag.tasks}
@@ -22,6 +23,7 @@ with DAG(
         namespace={task.namespace.str},
         image={task.image.str},
         image_pull_policy="IfNotPresent",
+        cmds=[{#for c in task.command}{c.str}{#if c_hasNext}, {/if}{/for}],
         arguments=[{#for a in task.arguments}{a.str}{#if a_hasNext}, {/if}{/for}],
         env_vars=[
 {#for e in task.env}

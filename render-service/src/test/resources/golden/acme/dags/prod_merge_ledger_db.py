@@ -13,6 +13,7 @@ with DAG(
     start_date=datetime(2025, 1, 1),
     catchup=False,
     max_active_runs=1,
+    is_paused_upon_creation=False,
     tags=["datasurface", "platform:Prod", "merge"],
 ) as dag:
     merge = KubernetesPodOperator(
@@ -21,6 +22,7 @@ with DAG(
         namespace="datasurface",
         image="ghcr.io/acme/datasurface-merge-worker:1.0.0",
         image_pull_policy="IfNotPresent",
+        cmds=["merge-worker"],
         arguments=["merge", "--model", "/model/current", "--platform", "Prod", "--stream", "ledger_db"],
         env_vars=[
             k8s.V1EnvVar(name="PG_MAIN_USER", value_from=k8s.V1EnvVarSource(secret_key_ref=k8s.V1SecretKeySelector(name="pg-main", key="user"))),

@@ -13,14 +13,16 @@ with DAG(
     start_date=datetime(2025, 1, 1),
     catchup=False,
     max_active_runs=1,
+    is_paused_upon_creation=False,
     tags=["datasurface", "platform:Prod", "system"],
 ) as dag:
     render = KubernetesPodOperator(
         task_id="render",
         name="render",
         namespace="datasurface",
-        image="ghcr.io/acme/datasurface-render-service:1.0.0",
+        image="ghcr.io/acme/datasurface-merge-worker:1.0.0",
         image_pull_policy="IfNotPresent",
+        cmds=["render-service"],
         arguments=["render", "--model", "/model/current", "--platform", "Prod", "--out", "/rendered", "--check-credentials"],
         env_vars=[
         ],
@@ -68,8 +70,9 @@ with DAG(
         task_id="collect_metrics",
         name="collect-metrics",
         namespace="datasurface",
-        image="ghcr.io/acme/datasurface-metrics-exporter:1.0.0",
+        image="ghcr.io/acme/datasurface-merge-worker:1.0.0",
         image_pull_policy="IfNotPresent",
+        cmds=["metrics-exporter"],
         arguments=["collect", "--model", "/model/current", "--platform", "Prod"],
         env_vars=[
             k8s.V1EnvVar(name="PG_MAIN_USER", value_from=k8s.V1EnvVarSource(secret_key_ref=k8s.V1SecretKeySelector(name="pg-main", key="user"))),
@@ -119,6 +122,7 @@ with DAG(
         namespace="datasurface",
         image="ghcr.io/acme/datasurface-merge-worker:1.0.0",
         image_pull_policy="IfNotPresent",
+        cmds=["merge-worker"],
         arguments=["remove-unused", "--model", "/model/current", "--platform", "Prod", "--apply"],
         env_vars=[
             k8s.V1EnvVar(name="PG_MAIN_USER", value_from=k8s.V1EnvVarSource(secret_key_ref=k8s.V1SecretKeySelector(name="pg-main", key="user"))),

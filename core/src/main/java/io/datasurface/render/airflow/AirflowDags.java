@@ -52,12 +52,14 @@ public final class AirflowDags {
         }
     }
 
-    public record PodTask(String variable, String taskId, String podName, String namespace, String image, List<String> arguments,
-            List<EnvVar> env, List<Label> labels, RenderSettings.PodResources resources, GitSync gitSync, List<Volume> volumes,
-            List<Mount> mounts, String serviceAccount, int retries, String retryDelay, long startupTimeoutSeconds,
+    /** {@code command} is the service's launcher in the DataSurface image (its name, as in the app.kubernetes.io/name label). */
+    public record PodTask(String variable, String taskId, String podName, String namespace, String image, List<String> command,
+            List<String> arguments, List<EnvVar> env, List<Label> labels, RenderSettings.PodResources resources, GitSync gitSync,
+            List<Volume> volumes, List<Mount> mounts, String serviceAccount, int retries, String retryDelay, long startupTimeoutSeconds,
             String onFinishAction) {
         public PodTask {
             requireNonNull(taskId, "taskId is null");
+            command = List.copyOf(command);
             arguments = List.copyOf(arguments);
             env = List.copyOf(env);
             labels = List.copyOf(labels);
@@ -187,7 +189,9 @@ public final class AirflowDags {
             volumes.add(new Volume("rendered", RENDERED_CLAIM));
             mounts.add(new Mount("rendered", RENDERED_PATH, false));
         }
-        return new PodTask(variable, taskId, podName, platform.namespace(), image, arguments, env, labels, settings.jobResources(),
+        // The image holds every service; the pod names the one to run, as the Deployments of k8s/ do.
+        List<String> command = labels.stream().filter(l -> l.key().equals("app.kubernetes.io/name")).map(Label::value).toList();
+        return new PodTask(variable, taskId, podName, platform.namespace(), image, command, arguments, env, labels, settings.jobResources(),
                 gitSync(request), volumes, mounts, writesRendered ? RENDER_SERVICE_ACCOUNT : JOB_SERVICE_ACCOUNT, settings.retries(),
                 timedelta(settings.retryDelay()), settings.startupTimeout().toSeconds(), ON_FINISH_ACTION);
     }
