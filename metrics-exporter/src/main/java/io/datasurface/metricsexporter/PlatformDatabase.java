@@ -1,7 +1,7 @@
 package io.datasurface.metricsexporter;
 
 import io.datasurface.cli.UnusableInputException;
-import io.datasurface.model.CredentialStore;
+import io.datasurface.kpsg.PlatformLogin;
 import io.datasurface.model.KubernetesPGStarter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,9 +9,8 @@ import java.util.Properties;
 import org.postgresql.Driver;
 
 /**
- * Where the platform's PostgreSQL is and how to log in, as for the merge-worker: host, port and
- * database from the model (or {@value Environment#JDBC_URL}), user and password only from the
- * environment variables the Kubernetes credential store sets.
+ * How the exporter connects to the platform's PostgreSQL, read-only, with the login every job resolves the same way
+ * ({@link PlatformLogin}).
  */
 @ApplicationScoped
 public class PlatformDatabase {
@@ -20,16 +19,11 @@ public class PlatformDatabase {
 
     /** A connector for the platform; fails at once (before any connection) when a credential variable is missing. */
     public Connector connector(KubernetesPGStarter platform) throws UnusableInputException {
-        KubernetesPGStarter.Postgres pg = platform.postgres();
-        String url = environment.get(Environment.JDBC_URL).filter(u -> !u.isBlank())
-                .orElse("jdbc:postgresql://" + pg.host() + ":" + pg.port() + "/" + pg.database());
-        if (!url.startsWith("jdbc:postgresql:")) {
-            throw new UnusableInputException(Environment.JDBC_URL + " must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database)");
-        }
-        String prefix = CredentialStore.KubernetesSecrets.environmentPrefix(pg.credential().name());
+        PlatformLogin login = PlatformLogin.resolve(platform, environment::get);
+        String url = login.jdbcUrl();
         Properties properties = new Properties();
-        properties.setProperty("user", required(prefix + "_USER", pg.credential().name()));
-        properties.setProperty("password", required(prefix + "_PASSWORD", pg.credential().name()));
+        properties.setProperty("user", login.user());
+        properties.setProperty("password", login.password());
         properties.setProperty("ApplicationName", "datasurface-metrics-exporter");
         properties.setProperty("connectTimeout", "10");
         // Reads only; a statement that hangs must not stall the next scrape for ever.
@@ -37,10 +31,5 @@ public class PlatformDatabase {
         // The driver is called directly: DriverManager only offers drivers its caller's class loader sees.
         Driver driver = new Driver();
         return () -> driver.connect(url, properties);
-    }
-
-    private String required(String variable, String credential) throws UnusableInputException {
-        return environment.get(variable).orElseThrow(() -> new UnusableInputException("environment variable " + variable
-                + " is not set: expose the Kubernetes secret of credential '" + credential + "' to the pod (keys USER and PASSWORD)"));
     }
 }
