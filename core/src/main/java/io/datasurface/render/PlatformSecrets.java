@@ -20,6 +20,12 @@ public final class PlatformSecrets {
     public static final String PASSWORD_KEY = "password";
     public static final String TOKEN_KEY = "token";
 
+    /**
+     * The user under which Kafka Connect's REST API and Airflow's API accept their credential's token as the password:
+     * neither has a bearer-token scheme built in, both have HTTP basic authentication.
+     */
+    public static final String API_USER = "datasurface";
+
     /** Airflow's web server signs its session cookies with this; not a model credential, the bootstrap needs it. */
     public static final String AIRFLOW_WEBSERVER_SECRET = "airflow-webserver";
     public static final String AIRFLOW_WEBSERVER_KEY = "secret-key";
@@ -48,8 +54,9 @@ public final class PlatformSecrets {
         add(byName, usedBy, platform.postgres().credential(),
                 "Postgres (its superuser), merge jobs, system jobs, Airflow's metadata database, Kafka Connect sinks");
         add(byName, usedBy, platform.gitCredential(), "git-sync in every job pod (reads the model repository)");
-        add(byName, usedBy, platform.kafkaConnect().credential(), "Terraform provider for Kafka Connect (Authorization header)");
-        add(byName, usedBy, platform.airflow().credential(), "callers of Airflow's REST API");
+        add(byName, usedBy, platform.kafkaConnect().credential(), "Kafka Connect's REST API (basic authentication as user " + API_USER
+                + "; the Terraform provider and whoever applies connectors)");
+        add(byName, usedBy, platform.airflow().credential(), "Airflow's REST API and web UI (basic authentication as user " + API_USER + ")");
         add(byName, usedBy, platform.slack().credential(), "notifier (posts events to Slack)");
         List<RequiredSecret> secrets = new ArrayList<>();
         for (Map.Entry<String, Credential> entry : byName.entrySet()) {

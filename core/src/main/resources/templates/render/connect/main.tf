@@ -24,11 +24,11 @@ variable {v.name.hcl} \{
 }
 {/for}
 
+# The bootstrap puts Kafka Connect's REST API behind HTTP basic authentication with the credential's token.
 provider "kafka-connect" \{
-  url = var.kafka_connect_url
-  headers = \{
-    Authorization = "Bearer $\{var.{tf.tokenVariable}}"
-  }
+  url                 = var.kafka_connect_url
+  basic_auth_username = {tf.apiUser.hcl}
+  basic_auth_password = var.{tf.tokenVariable}
 }
 {#for r in tf.resources}
 

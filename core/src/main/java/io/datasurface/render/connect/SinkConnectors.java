@@ -70,7 +70,7 @@ public final class SinkConnectors {
     }
 
     /** The resources are rendered one by one (in parallel) with {@code connect/resource.tf}, then placed in order. */
-    public record Terraform(String platform, String tokenVariable, List<Variable> variables, List<String> resources) {
+    public record Terraform(String platform, String apiUser, String tokenVariable, List<Variable> variables, List<String> resources) {
     }
 
     public static String folder(IntentionGraph graph) {
@@ -146,13 +146,14 @@ public final class SinkConnectors {
         variables.add(new Variable("kafka_connect_url", "Kafka Connect REST endpoint of platform " + platform.name(), false,
                 "http://" + KubernetesNames.dnsLabel(platform.kafkaConnect().name(), 63) + "." + platform.namespace() + ".svc:8083"));
         variables.add(new Variable(tokenVariable, "Token of credential " + platform.kafkaConnect().credential().name()
-                + " (secret key " + PlatformSecrets.TOKEN_KEY + "), sent as a bearer token", true, null));
+                + " (secret key " + PlatformSecrets.TOKEN_KEY + "), the password of user " + PlatformSecrets.API_USER + " on Kafka Connect's REST API",
+                true, null));
         for (SecretKeyRef ref : PlatformSecrets.env(platform.postgres().credential())) {
             variables.add(new Variable(ref.envVar().toLowerCase(Locale.ENGLISH), "Key " + ref.key() + " of secret " + ref.secret()
                     + ": the sinks write staging tables with it", true, null));
         }
         Template resource = Templates.get("connect/resource.tf");
         List<String> resources = connectors.parallelStream().map(c -> resource.data("c", c).render()).toList();
-        return new Terraform(platform.name(), tokenVariable, variables, resources);
+        return new Terraform(platform.name(), PlatformSecrets.API_USER, tokenVariable, variables, resources);
     }
 }

@@ -16,7 +16,8 @@ import java.util.Locale;
 /**
  * The Kubernetes objects a platform needs before its first DAG runs: the namespace, its own
  * Postgres, Airflow (scheduler and web server, allowed to launch pods in the namespace), Kafka
- * Connect with the Debezium JDBC sink, and a NetworkPolicy that admits only the namespace's own pods.
+ * Connect with the Debezium JDBC sink, and a NetworkPolicy that admits only the namespace's own pods. The REST APIs of
+ * Kafka Connect and Airflow accept only the user {@link PlatformSecrets#API_USER} with their credential's token.
  * Secrets are referenced, never created; the checklist says which ones the user creates.
  */
 public final class Bootstrap {
@@ -39,7 +40,8 @@ public final class Bootstrap {
             String postgresDatabase, int postgresPort, SecretKeyRef pgUser, SecretKeyRef pgPassword, String airflowDatabase,
             String kafkaBootstrapServers, String connectGroup, String airflowDagsFolder, String airflowRenderedPath,
             String renderedClaim, String renderServiceAccount, String jobServiceAccount, String webserverSecret,
-            String webserverSecretKey, RenderSettings settings, List<RequiredSecret> secrets) {
+            String webserverSecretKey, String apiUser, SecretKeyRef connectToken, SecretKeyRef airflowToken, RenderSettings settings,
+            List<RequiredSecret> secrets) {
     }
 
     public static List<RenderedFile> render(RenderRequest request) {
@@ -65,7 +67,8 @@ public final class Bootstrap {
                 platform.kafka().bootstrapServers(), "datasurface-" + instance + "-connect",
                 AIRFLOW_RENDERED_PATH + "/" + AirflowDags.FOLDER, AIRFLOW_RENDERED_PATH, AirflowDags.RENDERED_CLAIM,
                 AirflowDags.RENDER_SERVICE_ACCOUNT, AirflowDags.JOB_SERVICE_ACCOUNT, PlatformSecrets.AIRFLOW_WEBSERVER_SECRET,
-                PlatformSecrets.AIRFLOW_WEBSERVER_KEY, request.settings(), PlatformSecrets.required(platform));
+                PlatformSecrets.AIRFLOW_WEBSERVER_KEY, PlatformSecrets.API_USER, PlatformSecrets.env(platform.kafkaConnect().credential()).get(0),
+                PlatformSecrets.env(platform.airflow().credential()).get(0), request.settings(), PlatformSecrets.required(platform));
     }
 
     /** The Service name the model's Postgres host points at: its first DNS label ("pg" for pg.datasurface.svc). */

@@ -19,7 +19,7 @@ variable "kafka_connect_url" {
 
 variable "connect_api_token" {
   type        = string
-  description = "Token of credential connect-api (secret key token), sent as a bearer token"
+  description = "Token of credential connect-api (secret key token), the password of user datasurface on Kafka Connect's REST API"
   sensitive   = true
 }
 
@@ -35,11 +35,11 @@ variable "pg_main_password" {
   sensitive   = true
 }
 
+# The bootstrap puts Kafka Connect's REST API behind HTTP basic authentication with the credential's token.
 provider "kafka-connect" {
-  url = var.kafka_connect_url
-  headers = {
-    Authorization = "Bearer ${var.connect_api_token}"
-  }
+  url                 = var.kafka_connect_url
+  basic_auth_username = "datasurface"
+  basic_auth_password = var.connect_api_token
 }
 
 resource "kafka-connect_connector" "campaign_db_campaigns_staging" {
