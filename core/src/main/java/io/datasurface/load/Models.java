@@ -21,15 +21,17 @@ public final class Models {
 
     /** Loads the model and lints it; the result holds the load problems and the lint problems together. */
     public static LoadedModel loadAndLint(ModelFiles files) throws ModelLoadException {
-        return loadAndLint(files, new ParsedFileCache());
+        LoadedModel loaded = ModelLoader.load(files);
+        return loaded.ecosystem().isEmpty() ? loaded : withLint(loaded);
     }
 
     /** Loads and lints, parsing only the files whose text is not already in the cache. */
     public static LoadedModel loadAndLint(ModelFiles files, ParsedFileCache cache) throws ModelLoadException {
         LoadedModel loaded = ModelLoader.load(files, cache);
-        if (loaded.ecosystem().isEmpty()) {
-            return loaded;
-        }
+        return loaded.ecosystem().isEmpty() ? loaded : withLint(loaded);
+    }
+
+    private static LoadedModel withLint(LoadedModel loaded) {
         List<Problem> all = new ArrayList<>(loaded.problems());
         all.addAll(ModelLinter.lint(loaded.ecosystem().get(), loaded.sources()));
         return new LoadedModel(loaded.ecosystem(), loaded.sources(), all);

@@ -45,7 +45,7 @@ public final class ModelLoader {
      * @throws ModelLoadException when there is no ecosystem.yaml or a file is not readable YAML
      */
     public static LoadedModel load(ModelFiles files) throws ModelLoadException {
-        return load(files, new ParsedFileCache());
+        return load(files, ParsedFileCache.none());
     }
 
     /**
@@ -124,7 +124,7 @@ public final class ModelLoader {
             Map<String, YamlDocument> teamFiles = teamDocuments.getOrDefault(zoneName, Map.of());
             List<Team> teams = new ArrayList<>();
             for (String teamName : order(teamFiles.keySet(), zoneFile.teamDeclarations().stream().map(TeamDeclaration::name).toList())) {
-                teams.add(new ModelReader(teamFiles.get(teamName), sources, problems).team(zoneName));
+                teams.add(cache.team(teamFiles.get(teamName), zoneName, sources, problems));
             }
             zones.add(new GovernanceZone(zoneFile.name(), zoneFile.documentation(), zoneFile.policies(), zoneFile.teamDeclarations(), teams));
         }

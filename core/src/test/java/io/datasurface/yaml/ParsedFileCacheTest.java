@@ -21,8 +21,10 @@ class ParsedFileCacheTest {
 
         LoadedModel reloaded = Models.loadAndLint(ModelFiles.of("changed", changed), cache);
 
-        assertThat(reloaded.ecosystem()).isEqualTo(Models.loadAndLint(ModelFiles.of("fresh", changed)).ecosystem());
-        assertThat(reloaded.ecosystem()).isNotEqualTo(Models.loadAndLint(acme).ecosystem());
+        LoadedModel fresh = Models.loadAndLint(ModelFiles.of("fresh", changed));
+        assertThat(reloaded.ecosystem()).isEqualTo(fresh.ecosystem()).isNotEqualTo(Models.loadAndLint(acme).ecosystem());
+        assertThat(reloaded.sources()).isEqualTo(fresh.sources());
+        assertThat(reloaded.problems()).isEqualTo(fresh.problems());
     }
 
     @Test
