@@ -148,6 +148,32 @@ class PlatformAgreementTest {
     }
 
     @Test
+    void everySecretTheChecklistAsksForIsReadBySomePod() {
+        List<String> read = new ArrayList<>();
+        for (Container c : containers(deployed)) {
+            read.addAll(secretRefs(c).values());
+        }
+        for (Container c : containers(bootstrap)) {
+            read.addAll(secretRefs(c).values());
+        }
+        for (AirflowDags.PodTask task : dagTasks) {
+            task.env().stream().filter(AirflowDags.EnvVar::isSecret).forEach(e -> read.add(e.secret().secret() + "/" + e.secret().key()));
+        }
+        for (RequiredSecret secret : PlatformSecrets.required(platform)) {
+            for (String key : secret.keys()) {
+                assertThat(read).as("who reads " + secret.name() + "/" + key + " (" + secret.usedBy() + ")").contains(secret.name() + "/" + key);
+            }
+        }
+    }
+
+    @Test
+    void aDagOfANewStreamRunsWithoutAPersonUnpausingIt() {
+        for (RenderedFile dag : AcmePlatform.rendered().stream().filter(f -> f.path().startsWith(AirflowDags.FOLDER + "/")).toList()) {
+            assertThat(dag.content()).as(dag.path()).contains("    is_paused_upon_creation=False,\n");
+        }
+    }
+
+    @Test
     void theServicesCarryThePlatformsInstanceAndFallUnderTheBootstrapsNamespacePolicy() {
         String instance = AirflowDags.instance(request.graph());
         assertThat(bootstrap).allSatisfy(o -> assertThat(o.getMetadata().getLabels()).containsEntry("app.kubernetes.io/instance", instance));
