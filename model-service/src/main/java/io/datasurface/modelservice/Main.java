@@ -3,6 +3,8 @@ package io.datasurface.modelservice;
 import io.quarkus.picocli.runtime.PicocliRunner;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.util.Arrays;
+import java.util.Set;
 
 /**
  * Starts the command line. Only {@code serve} opens a network listener: every other command runs with the HTTP server
@@ -12,6 +14,7 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 public class Main {
     /** Quarkus reads it before the command runs; an explicit setting still wins. */
     static final String HTTP_ENABLED = "quarkus.http.host-enabled";
+    private static final Set<String> HELP_OR_VERSION = Set.of("-h", "--help", "-V", "--version");
 
     public static void main(String... args) {
         boolean turnedOff = !servesHttp(args) && System.getProperty(HTTP_ENABLED) == null;
@@ -28,7 +31,8 @@ public class Main {
         }
     }
 
+    /** {@code serve}, unless it is only asked for its help or version. */
     public static boolean servesHttp(String... args) {
-        return args.length > 0 && args[0].equals("serve");
+        return args.length > 0 && args[0].equals("serve") && Arrays.stream(args).noneMatch(HELP_OR_VERSION::contains);
     }
 }

@@ -13,5 +13,6 @@ class MainTest {
         assertThat(Main.servesHttp("lint", "examples/acme")).isFalse();
         assertThat(Main.servesHttp("check", "--help")).isFalse();
         assertThat(Main.servesHttp()).isFalse();
+        assertThat(Main.servesHttp("serve", "--help")).isFalse();
     }
 }

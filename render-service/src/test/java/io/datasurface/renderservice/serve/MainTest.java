@@ -12,5 +12,6 @@ class MainTest {
         assertThat(Main.servesHttp("serve")).isTrue();
         assertThat(Main.servesHttp("render", "--model", "m", "--platform", "P", "--out", "o")).isFalse();
         assertThat(Main.servesHttp()).isFalse();
+        assertThat(Main.servesHttp("serve", "--help")).isFalse();
     }
 }
