@@ -34,6 +34,11 @@ public record IngestedDataset(String datastore, Dataset dataset, String topic, S
         return PostgresNames.fit(mergeTable, TableLayout.LIVE_INDEX_SUFFIX, mergeTable + TableLayout.LIVE_INDEX_SUFFIX);
     }
 
+    /** The index on each milestoned version's validity range, so that a read as of a time touches only what it returns. */
+    public String validityIndex() {
+        return PostgresNames.fit(mergeTable, TableLayout.VALIDITY_INDEX_SUFFIX, mergeTable + TableLayout.VALIDITY_INDEX_SUFFIX);
+    }
+
     public List<MappedColumn> keyColumns() {
         return columns.stream().filter(MappedColumn::primaryKey).toList();
     }

@@ -34,6 +34,8 @@ public final class TableLayout {
     public static final String ARCHIVE_SUFFIX = "_archive";
     /** The unique index that allows one live version per key in a milestoned merge table. */
     public static final String LIVE_INDEX_SUFFIX = "_live";
+    /** The GiST index on a milestoned version's validity range [dp_in, dp_out). */
+    public static final String VALIDITY_INDEX_SUFFIX = "_valid";
 
     /** The PostgreSQL schema of a platform's tables: its name as an identifier. */
     public static String platformSchema(String platformName) {

@@ -6,6 +6,7 @@ import io.datasurface.events.DataSurfaceEvent;
 import io.datasurface.kpsg.BatchStream;
 import io.datasurface.kpsg.IntentionGraph;
 import io.datasurface.kpsg.TableLayout;
+import io.datasurface.kpsg.WorkspaceSchema;
 import io.datasurface.merge.postgres.Connector;
 import io.datasurface.merge.postgres.MergeEngine;
 import io.datasurface.merge.postgres.PostgresDialect;
@@ -13,6 +14,7 @@ import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -48,10 +50,13 @@ public class MergeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         IntentionGraph graph;
+        List<WorkspaceSchema> workspaces;
         BatchStream batchStream;
         Connector connector;
         try {
-            graph = model.graph();
+            PlatformModel.Platform platform = model.platform();
+            graph = platform.graph();
+            workspaces = platform.workspaces();
             IntentionGraph g = graph;
             batchStream = graph.stream(stream).orElseThrow(() -> new UnusableInputException("no batch-stream '" + stream
                     + "' on platform " + g.platform().name() + "; it has: "
@@ -62,8 +67,8 @@ public class MergeCommand implements Callable<Integer> {
             recordUnusable(e.getMessage());
             return ExitCodes.UNUSABLE;
         }
-        MergeEngine engine = new MergeEngine(connector, new PostgresDialect(graph.schema()),
-                graph.platform().retention(), config.lockWait(), Clock.systemUTC(), MergeEngine.Hook.NONE);
+        MergeEngine engine = new MergeEngine(connector, new PostgresDialect(graph.schema()), graph.platform().retention(), workspaces,
+                config.lockWait(), Clock.systemUTC(), MergeEngine.Hook.NONE);
         MergeEngine.Outcome outcome = engine.run(batchStream);
         String platform = graph.platform().name();
         if (outcome instanceof MergeEngine.Merged m) {

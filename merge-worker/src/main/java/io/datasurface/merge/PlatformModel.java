@@ -2,6 +2,8 @@ package io.datasurface.merge;
 
 import io.datasurface.cli.UnusableInputException;
 import io.datasurface.kpsg.IntentionGraph;
+import io.datasurface.kpsg.WorkspaceSchema;
+import io.datasurface.kpsg.WorkspaceSchemas;
 import io.datasurface.load.Models;
 import io.datasurface.load.PlatformResolver;
 import io.datasurface.load.UnknownPlatformException;
@@ -9,6 +11,7 @@ import io.datasurface.model.KubernetesPGStarter;
 import io.datasurface.yaml.InvalidModelException;
 import io.datasurface.yaml.ModelLoadException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -35,8 +38,21 @@ public class PlatformModel {
 
     /** The platform's intention graph, from a model that lints clean. */
     public IntentionGraph graph() throws UnusableInputException {
+        return resolved().graph();
+    }
+
+    /** The platform's graph and the schemas its workspaces read, from a model that lints clean. */
+    public Platform platform() throws UnusableInputException {
+        PlatformResolver.ResolvedPlatform resolved = resolved();
+        return new Platform(resolved.graph(), WorkspaceSchemas.build(resolved.ecosystem(), resolved.graph()));
+    }
+
+    public record Platform(IntentionGraph graph, List<WorkspaceSchema> workspaces) {
+    }
+
+    private PlatformResolver.ResolvedPlatform resolved() throws UnusableInputException {
         try {
-            return PlatformResolver.resolve(model, platform).graph();
+            return PlatformResolver.resolve(model, platform);
         } catch (ModelLoadException | InvalidModelException | UnknownPlatformException e) {
             throw new UnusableInputException(e.getMessage());
         }

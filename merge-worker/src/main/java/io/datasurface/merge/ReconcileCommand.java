@@ -3,6 +3,7 @@ package io.datasurface.merge;
 import io.datasurface.cli.ExitCodes;
 import io.datasurface.cli.UnusableInputException;
 import io.datasurface.kpsg.IntentionGraph;
+import io.datasurface.kpsg.WorkspaceSchema;
 import io.datasurface.merge.postgres.Connector;
 import io.datasurface.merge.postgres.PostgresDialect;
 import io.datasurface.merge.postgres.Reconciler;
@@ -11,6 +12,7 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,9 +36,12 @@ public class ReconcileCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         IntentionGraph graph;
+        List<WorkspaceSchema> workspaces;
         Connector connector;
         try {
-            graph = model.graph();
+            PlatformModel.Platform platform = model.platform();
+            graph = platform.graph();
+            workspaces = platform.workspaces();
             connector = database.connector(graph.platform());
         } catch (UnusableInputException e) {
             err.println("error: " + e.getMessage());
@@ -45,7 +50,8 @@ public class ReconcileCommand implements Callable<Integer> {
         PostgresDialect sql = new PostgresDialect(graph.schema());
         try (Connection c = Connector.open(connector, sql)) {
             c.setAutoCommit(false);
-            Reconciler.Report report = new Reconciler(c, sql, graph.platform().retention(), Clock.systemUTC()).reconcile(graph.streams());
+            Reconciler.Report report = new Reconciler(c, sql, graph.platform().retention(), Clock.systemUTC(), workspaces)
+                    .reconcile(graph.streams());
             c.commit();
             report.actions().forEach(out::println);
             report.problems().forEach(p -> err.println("error: " + p));

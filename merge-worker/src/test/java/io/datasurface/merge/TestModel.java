@@ -2,6 +2,8 @@ package io.datasurface.merge;
 
 import io.datasurface.kpsg.IntentionGraph;
 import io.datasurface.kpsg.IntentionGraphBuilder;
+import io.datasurface.kpsg.WorkspaceSchema;
+import io.datasurface.kpsg.WorkspaceSchemas;
 import io.datasurface.load.Models;
 import io.datasurface.model.Ecosystem;
 import io.datasurface.model.KubernetesPGStarter;
@@ -10,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -158,6 +161,15 @@ public record TestModel(boolean phone, boolean customersMilestoned, boolean ledg
         KubernetesPGStarter platform = (KubernetesPGStarter) ecosystem.platform("Test").orElseThrow();
         IntentionGraph graph = IntentionGraphBuilder.build(ecosystem, platform);
         return new IntentionGraph(graph.platform(), schema, graph.streams());
+    }
+
+    /** The schemas of the platform's workspaces, for a graph in the given schema. */
+    public List<WorkspaceSchema> workspaces(String schema) {
+        try {
+            return WorkspaceSchemas.build(Models.loadAndLint(ModelFiles.of("test-model", files())).requireValid(), graph(schema));
+        } catch (Exception e) {
+            throw new IllegalStateException("the test model does not lint clean: " + e.getMessage(), e);
+        }
     }
 
     /** Writes the model into a folder, for the commands. */

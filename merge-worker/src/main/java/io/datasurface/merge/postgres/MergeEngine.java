@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.datasurface.kpsg.BatchStream;
 import io.datasurface.kpsg.IngestedDataset;
 import io.datasurface.kpsg.RunStatus;
+import io.datasurface.kpsg.WorkspaceSchema;
 import io.datasurface.model.KubernetesPGStarter;
 import io.datasurface.model.Milestoning;
 import java.sql.Connection;
@@ -88,6 +89,7 @@ public final class MergeEngine {
     private final Connector connector;
     private final PostgresDialect sql;
     private final KubernetesPGStarter.TableRetention retention;
+    private final List<WorkspaceSchema> workspaces;
     private final boolean archiveStagingRows;
     private final Duration lockWait;
     private final Clock clock;
@@ -96,6 +98,13 @@ public final class MergeEngine {
 
     public MergeEngine(Connector connector, PostgresDialect sql, KubernetesPGStarter.TableRetention retention, Duration lockWait, Clock clock,
             Hook hook) {
+        this(connector, sql, retention, List.of(), lockWait, clock, hook);
+    }
+
+    /** @param workspaces the platform's workspace schemas, whose views of the stream's datasets each batch keeps current */
+    public MergeEngine(Connector connector, PostgresDialect sql, KubernetesPGStarter.TableRetention retention, List<WorkspaceSchema> workspaces,
+            Duration lockWait, Clock clock, Hook hook) {
+        this.workspaces = List.copyOf(workspaces);
         this.connector = requireNonNull(connector, "connector is null");
         this.sql = requireNonNull(sql, "sql is null");
         this.retention = requireNonNull(retention, "retention is null");
@@ -148,7 +157,7 @@ public final class MergeEngine {
 
     private Outcome batch(Connection c, BatchStream stream, Instant started, boolean stagingLocked) throws SQLException, BatchFailure {
         hook.before(Step.RECONCILE, null, c);
-        Reconciler.Report report = new Reconciler(c, sql, retention, clock).reconcile(List.of(stream));
+        Reconciler.Report report = new Reconciler(c, sql, retention, clock, workspaces).reconcile(List.of(stream));
         if (!report.ok()) {
             throw new BatchFailure("the tables do not match the model, nothing was merged: "
                     + report.problems().stream().map(Reconciler.TableMismatch::toString).collect(Collectors.joining("; ")));

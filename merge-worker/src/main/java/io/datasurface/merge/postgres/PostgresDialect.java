@@ -10,6 +10,7 @@ import io.datasurface.kpsg.PlatformTableStatements;
 import io.datasurface.kpsg.PostgresNames;
 import io.datasurface.kpsg.RunStatus;
 import io.datasurface.kpsg.TableLayout;
+import io.datasurface.kpsg.WorkspaceSchema;
 import io.datasurface.model.DataType;
 import io.datasurface.model.Milestoning;
 import java.sql.SQLException;
@@ -195,6 +196,7 @@ public final class PostgresDialect {
         statements.add("CREATE TABLE " + table(d.mergeTable()) + " (" + String.join(", ", columns) + ")");
         if (milestoning == Milestoning.MILESTONED) {
             statements.add(createLiveIndex(d));
+            statements.add(createValidityIndex(d));
         }
         return statements;
     }
@@ -225,7 +227,7 @@ public final class PostgresDialect {
                 "UPDATE " + table(d.mergeTable()) + " SET " + quote(TableLayout.DP_IN) + " = now()",
                 "ALTER TABLE " + table(d.mergeTable()) + " ALTER COLUMN " + quote(TableLayout.DP_IN) + " SET NOT NULL, DROP CONSTRAINT "
                         + quote(primaryKeyConstraint) + ", ADD PRIMARY KEY (" + quoteAll(key) + ")",
-                createLiveIndex(d));
+                createLiveIndex(d), createValidityIndex(d));
     }
 
     /**
@@ -241,9 +243,100 @@ public final class PostgresDialect {
         });
         statements.add("DELETE FROM " + table(d.mergeTable()) + closed);
         statements.add("DROP INDEX " + quote(schema) + "." + quote(d.liveIndex()));
+        statements.add("DROP INDEX IF EXISTS " + quote(schema) + "." + quote(d.validityIndex()));
         statements.add("ALTER TABLE " + table(d.mergeTable()) + " DROP CONSTRAINT " + quote(primaryKeyConstraint) + ", DROP COLUMN "
                 + quote(TableLayout.DP_IN) + ", DROP COLUMN " + quote(TableLayout.DP_OUT) + ", ADD PRIMARY KEY (" + quoteAll(names(d.keyColumns())) + ")");
         return statements;
+    }
+
+    /** Versions by validity range: {@code tstzrange(dp_in, dp_out)} contains a time exactly when the version was live then. */
+    public String createValidityIndex(IngestedDataset d) {
+        return "CREATE INDEX " + quote(d.validityIndex()) + " ON " + table(d.mergeTable()) + " USING gist (" + validity("") + ")";
+    }
+
+    /** The validity range of a version, as the index and the point-in-time functions write it (so the planner matches them). */
+    static String validity(String alias) {
+        return "tstzrange(" + alias + quote(TableLayout.DP_IN) + ", " + alias + quote(TableLayout.DP_OUT) + ", '[)')";
+    }
+
+    // ---- workspace views -----------------------------------------------------------------------
+
+    /** Rows: schema, view, column, for every view of the bound schemas (a text array), in column order. */
+    public String catalogViews() {
+        return "SELECT n.nspname, c.relname, a.attname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                + "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
+                + "WHERE n.nspname = ANY (?) AND c.relkind = 'v' ORDER BY n.nspname, c.relname, a.attnum";
+    }
+
+    /** Rows: each of the bound schemas (a text array) that exists. */
+    public String catalogSchemas() {
+        return "SELECT nspname FROM pg_namespace WHERE nspname = ANY (?)";
+    }
+
+    /** Rows: one when the bound role exists. */
+    public String roleExists() {
+        return "SELECT 1 FROM pg_roles WHERE rolname = ?";
+    }
+
+    /** A workspace's schema, readable by its role and by nobody else. */
+    public List<String> createWorkspaceSchema(WorkspaceSchema w, boolean roleExists) {
+        List<String> statements = new ArrayList<>();
+        if (!roleExists) {
+            statements.add("CREATE ROLE " + quote(w.role()) + " NOLOGIN");
+        }
+        statements.add(createSchema(w.schema()));
+        statements.add("REVOKE ALL ON SCHEMA " + quote(w.schema()) + " FROM PUBLIC");
+        statements.add("GRANT USAGE ON SCHEMA " + quote(w.schema()) + " TO " + quote(w.role()));
+        return statements;
+    }
+
+    /** The view's columns: the model's, plus dp_in and dp_out for a history view. */
+    public static List<String> viewColumns(IngestedDataset d, boolean history) {
+        List<String> columns = new ArrayList<>(names(d.columns()));
+        if (history) {
+            columns.addAll(List.of(TableLayout.DP_IN, TableLayout.DP_OUT));
+        }
+        return columns;
+    }
+
+    /**
+     * (Re)creates a dataset's views in a workspace schema and grants them to its role. A view reads
+     * the merge table with its owner's rights, so the role needs no right on the merge table. Any
+     * previous view (and the functions on it) is dropped first, so a column added in the middle of the
+     * model's list lands in the same place in the view.
+     */
+    public List<String> createViews(WorkspaceSchema w, WorkspaceSchema.View v, boolean milestonedTable) {
+        List<String> statements = new ArrayList<>();
+        String live = quote(w.schema()) + "." + quote(v.live());
+        statements.add("DROP VIEW IF EXISTS " + live + " CASCADE");
+        statements.add("CREATE VIEW " + live + " AS SELECT " + quoteAll(viewColumns(v.dataset(), false)) + " FROM " + table(v.dataset().mergeTable())
+                + (milestonedTable ? " WHERE " + quote(TableLayout.DP_OUT) + " IS NULL" : ""));
+        statements.add("GRANT SELECT ON " + live + " TO " + quote(w.role()));
+        v.history().ifPresent(h -> {
+            String history = quote(w.schema()) + "." + quote(h.view());
+            statements.add("DROP VIEW IF EXISTS " + history + " CASCADE");
+            statements.add("CREATE VIEW " + history + " AS SELECT " + quoteAll(viewColumns(v.dataset(), true)) + " FROM "
+                    + table(v.dataset().mergeTable()));
+            statements.add("GRANT SELECT ON " + history + " TO " + quote(w.role()));
+            String asOf = quote(w.schema()) + "." + quote(h.asOfFunction());
+            statements.add("CREATE FUNCTION " + asOf + "(at timestamptz) RETURNS SETOF " + history + " LANGUAGE sql STABLE AS "
+                    + "'SELECT * FROM " + history.replace("'", "''") + " v WHERE " + validity("v.").replace("'", "''") + " @> at'");
+            String changes = quote(w.schema()) + "." + quote(h.changesFunction());
+            String in = "v." + quote(TableLayout.DP_IN);
+            String out = "v." + quote(TableLayout.DP_OUT);
+            statements.add("CREATE FUNCTION " + changes + "(since timestamptz, until timestamptz) RETURNS SETOF " + history
+                    + " LANGUAGE sql STABLE AS 'SELECT * FROM " + history.replace("'", "''") + " v WHERE (" + in + " > since AND " + in
+                    + " <= until) OR (" + out + " > since AND " + out + " <= until)'");
+            for (String function : List.of(asOf + "(timestamptz)", changes + "(timestamptz, timestamptz)")) {
+                statements.add("REVOKE ALL ON FUNCTION " + function + " FROM PUBLIC");
+                statements.add("GRANT EXECUTE ON FUNCTION " + function + " TO " + quote(w.role()));
+            }
+        });
+        return statements;
+    }
+
+    public String dropView(String schema, String view) {
+        return "DROP VIEW IF EXISTS " + quote(schema) + "." + quote(view) + " CASCADE";
     }
 
     /** Adds a column the model gained; nullable, because the rows already there have no value for it. */
@@ -592,8 +685,12 @@ public final class PostgresDialect {
         return "SELECT to_regclass(quote_ident(?) || '." + TABLE_REGISTRY.name() + "') IS NOT NULL";
     }
 
+    /**
+     * Drops an unused table with whatever still reads it: only the views of workspaces that no longer
+     * consume it can (a consumed dataset's tables are never unused).
+     */
     public String dropTable(String name) {
-        return "DROP TABLE " + table(name);
+        return "DROP TABLE " + table(name) + " CASCADE";
     }
 
     /**

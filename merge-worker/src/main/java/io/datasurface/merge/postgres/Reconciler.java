@@ -11,6 +11,8 @@ import io.datasurface.kpsg.PostgresNames;
 import io.datasurface.kpsg.PostgresTypes;
 import io.datasurface.kpsg.TableKind;
 import io.datasurface.kpsg.TableLayout;
+import io.datasurface.kpsg.WorkspaceSchema;
+import io.datasurface.kpsg.WorkspaceSchemas;
 import io.datasurface.model.KubernetesPGStarter;
 import io.datasurface.model.Milestoning;
 import java.sql.Connection;
@@ -71,7 +73,7 @@ public final class Reconciler {
     }
 
     private record Catalog(boolean schemaExists, Map<String, Map<String, ExistingColumn>> tables, Map<String, Set<String>> primaryKeys,
-            Map<String, String> primaryKeyConstraints, Set<String> indexes) {
+            Map<String, String> primaryKeyConstraints, Set<String> indexes, Map<String, Map<String, List<String>>> views, Set<String> roles) {
     }
 
     private final Connection connection;
@@ -79,6 +81,7 @@ public final class Reconciler {
     private final boolean archiveStagingRows;
     private final boolean archiveHistory;
     private final Clock clock;
+    private final List<WorkspaceSchema> workspaces;
     private boolean ddlLocked;
 
     /**
@@ -86,6 +89,13 @@ public final class Reconciler {
      *     being milestoned is archived (as removed tables are) rather than dropped
      */
     public Reconciler(Connection connection, PostgresDialect sql, KubernetesPGStarter.TableRetention retention, Clock clock) {
+        this(connection, sql, retention, clock, List.of());
+    }
+
+    /** @param workspaces every workspace schema of the platform; the views of the reconciled streams' datasets are kept in them */
+    public Reconciler(Connection connection, PostgresDialect sql, KubernetesPGStarter.TableRetention retention, Clock clock,
+            List<WorkspaceSchema> workspaces) {
+        this.workspaces = List.copyOf(workspaces);
         this.connection = requireNonNull(connection, "connection is null");
         this.sql = requireNonNull(sql, "sql is null");
         this.archiveStagingRows = retention.archiveStagingRows();
@@ -116,7 +126,9 @@ public final class Reconciler {
                 if (action.registration() != null) {
                     register(action.registration());
                 }
-                done.add(action.description());
+                if (action.description() != null) {
+                    done.add(action.description());
+                }
             }
         }
         markUsed(connection, sql, streams.stream().flatMap(st -> st.datasets().stream()).toList());
@@ -159,8 +171,10 @@ public final class Reconciler {
             actions.add(new Action("created the platform tables " + String.join(", ", platformTables) + " in " + schema,
                     sql.createPlatformTables(), null));
         }
+        Set<IngestedDataset> altered = new HashSet<>();
         for (BatchStream stream : streams) {
             for (IngestedDataset d : stream.datasets()) {
+                int before = actions.size();
                 String dataset = d.datastore() + "." + d.name();
                 planStaging(catalog, stream, d, dataset, actions, problems);
                 planMerge(catalog, stream, d, dataset, actions, problems);
@@ -174,9 +188,71 @@ public final class Reconciler {
                         checkColumns(archive, existing, d.columns(), List.of(TableLayout.SEQ, TableLayout.OP, TableLayout.BATCH_ID), actions, problems);
                     }
                 }
+                if (actions.size() > before) {
+                    altered.add(d);
+                }
             }
         }
-        return actions;
+        return planViews(catalog, streams, altered, actions);
+    }
+
+    /**
+     * Keeps the workspace schemas, roles and views of the reconciled streams' datasets: a view whose
+     * dataset's tables change is dropped before the change (a column a view reads cannot change type)
+     * and made again after, in the same transaction, so a consumer never sees a view that fails; a
+     * view whose columns differ from the model's is made again; a view no workspace has is dropped.
+     */
+    private List<Action> planViews(Catalog catalog, List<BatchStream> streams, Set<IngestedDataset> altered, List<Action> tableActions) {
+        Map<IngestedDataset, Milestoning> reconciled = new HashMap<>();
+        streams.forEach(st -> st.datasets().forEach(d -> reconciled.put(d, st.milestoning())));
+        List<Action> drops = new ArrayList<>();
+        List<Action> after = new ArrayList<>();
+        for (WorkspaceSchema w : workspaces) {
+            Map<String, List<String>> existing = catalog.views().getOrDefault(w.schema(), Map.of());
+            if (!catalog.views().containsKey(w.schema()) || !catalog.roles().contains(w.role())) {
+                after.add(new Action("made schema " + w.schema() + " for workspace " + w.workspace() + ", readable by role " + w.role(),
+                        sql.createWorkspaceSchema(w, catalog.roles().contains(w.role())), null));
+            }
+            for (IngestedDataset d : altered) {
+                // Whatever the views of a changing dataset were, they must not hold on to its columns during the change.
+                List<String> statements = new ArrayList<>();
+                for (String view : List.of(WorkspaceSchemas.liveView(d), WorkspaceSchemas.historyView(d))) {
+                    if (existing.containsKey(view)) {
+                        statements.add(sql.dropView(w.schema(), view));
+                    }
+                }
+                if (!statements.isEmpty()) {
+                    drops.add(new Action(null, statements, null));
+                }
+            }
+            Set<String> expected = new HashSet<>();
+            for (WorkspaceSchema.View v : w.views()) {
+                expected.add(v.live());
+                v.history().ifPresent(h -> expected.add(h.view()));
+                Milestoning milestoning = reconciled.get(v.dataset());
+                if (milestoning == null) {
+                    continue;
+                }
+                boolean current = PostgresDialect.viewColumns(v.dataset(), false).equals(existing.get(v.live()))
+                        && v.history().map(h -> PostgresDialect.viewColumns(v.dataset(), true).equals(existing.get(h.view()))).orElse(true);
+
+                if (altered.contains(v.dataset()) || !current) {
+                    after.add(new Action("made view" + (v.history().isPresent() ? "s " : " ") + w.schema() + "." + v.live()
+                            + v.history().map(h -> ", " + h.view() + " and the functions " + h.asOfFunction() + ", " + h.changesFunction()).orElse("")
+                            + " for workspace " + w.workspace(), sql.createViews(w, v, milestoning == Milestoning.MILESTONED), null));
+                }
+            }
+            for (String view : existing.keySet()) {
+                if (!expected.contains(view)) {
+                    after.add(new Action("dropped view " + w.schema() + "." + view + ": workspace " + w.workspace() + " no longer consumes it",
+                            List.of(sql.dropView(w.schema(), view)), null));
+                }
+            }
+        }
+        List<Action> all = new ArrayList<>(drops);
+        all.addAll(tableActions);
+        all.addAll(after);
+        return all;
     }
 
     private void planStaging(Catalog catalog, BatchStream stream, IngestedDataset d, String dataset, List<Action> actions, List<TableMismatch> problems) {
@@ -242,6 +318,10 @@ public final class Reconciler {
             problems.add(new TableMismatch(sql.schema() + "." + table, (key.isEmpty() ? "the primary key index is missing" : "the primary key is on "
                     + key + " instead of " + expectedKey) + "; merging needs it to find rows by key: recreate it with ALTER TABLE "
                     + sql.table(table) + " ADD PRIMARY KEY (...) after removing duplicate keys, or drop the table to have it rebuilt"));
+        }
+        if (milestoned && !catalog.indexes().contains(d.validityIndex())) {
+            actions.add(new Action("made index " + d.validityIndex() + " on the versions' validity of " + sql.schema() + "." + table,
+                    List.of(sql.createValidityIndex(d)), null));
         }
         if (milestoned && !catalog.indexes().contains(d.liveIndex())) {
             problems.add(new TableMismatch(sql.schema() + "." + table, "the unique index " + d.liveIndex()
@@ -330,6 +410,36 @@ public final class Reconciler {
                 }
             }
         }
-        return new Catalog(schemaExists, tables, keys, keyConstraints, indexes);
+        Map<String, Map<String, List<String>>> views = new HashMap<>();
+        Set<String> roles = new HashSet<>();
+        if (!workspaces.isEmpty()) {
+            try (PreparedStatement p = connection.prepareStatement(sql.catalogSchemas())) {
+                p.setArray(1, connection.createArrayOf("text", workspaces.stream().map(WorkspaceSchema::schema).toArray()));
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        views.put(rs.getString(1), new LinkedHashMap<>());
+                    }
+                }
+            }
+            try (PreparedStatement p = connection.prepareStatement(sql.catalogViews())) {
+                p.setArray(1, connection.createArrayOf("text", workspaces.stream().map(WorkspaceSchema::schema).toArray()));
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        views.get(rs.getString(1)).computeIfAbsent(rs.getString(2), v -> new ArrayList<>()).add(rs.getString(3));
+                    }
+                }
+            }
+            for (WorkspaceSchema w : workspaces) {
+                try (PreparedStatement p = connection.prepareStatement(sql.roleExists())) {
+                    p.setString(1, w.role());
+                    try (ResultSet rs = p.executeQuery()) {
+                        if (rs.next()) {
+                            roles.add(w.role());
+                        }
+                    }
+                }
+            }
+        }
+        return new Catalog(schemaExists, tables, keys, keyConstraints, indexes, views, roles);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.datasurface.kpsg.BatchStream;
 import io.datasurface.kpsg.IngestedDataset;
 import io.datasurface.kpsg.IntentionGraph;
+import io.datasurface.kpsg.WorkspaceSchema;
 import io.datasurface.kpsg.MappedColumn;
 import io.datasurface.kpsg.PostgresNames;
 import io.datasurface.merge.TestModel;
@@ -34,10 +35,12 @@ final class MergeFixture {
     final String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     final PostgresDialect sql = new PostgresDialect(schema);
     IntentionGraph graph;
+    List<WorkspaceSchema> workspaces;
 
     /** Reconciles at once: the tables exist before the Kafka Connect sink writes staging rows. */
     MergeFixture(TestModel model) {
         this.graph = model.graph(schema);
+        this.workspaces = model.workspaces(schema);
         try {
             assertThat(reconcile().problems()).isEmpty();
         } catch (SQLException e) {
@@ -47,6 +50,7 @@ final class MergeFixture {
 
     void model(TestModel model) {
         this.graph = model.graph(schema);
+        this.workspaces = model.workspaces(schema);
     }
 
     BatchStream stream(String key) {
@@ -58,7 +62,7 @@ final class MergeFixture {
     }
 
     MergeEngine engine(MergeEngine.Hook hook) {
-        return new MergeEngine(DB::connect, sql, graph.platform().retention(), Duration.ofMillis(300),
+        return new MergeEngine(DB::connect, sql, graph.platform().retention(), workspaces, Duration.ofMillis(300),
                 Clock.systemUTC(), hook);
     }
 
@@ -75,7 +79,8 @@ final class MergeFixture {
     Reconciler.Report reconcile() throws SQLException {
         try (Connection c = Connector.open(DB::connect, sql)) {
             c.setAutoCommit(false);
-            Reconciler.Report report = new Reconciler(c, sql, graph.platform().retention(), Clock.systemUTC()).reconcile(graph.streams());
+            Reconciler.Report report = new Reconciler(c, sql, graph.platform().retention(), Clock.systemUTC(), workspaces)
+                    .reconcile(graph.streams());
             c.commit();
             return report;
         }

@@ -37,7 +37,7 @@ class ReconcileTest {
         f.stage(f.dataset("customers"), "c", 2L, "Bob", null, new java.math.BigDecimal("2.00"), "555-0100");
         f.merge(CUSTOMERS);
 
-        assertThat(report.actions()).containsExactly(
+        assertThat(tableActions(report)).containsExactly(
                 "added column " + f.schema + ".shop_db_customers_staging.phone varchar(20) (nullable)",
                 "added column " + f.schema + ".shop_db_customers_merge.phone varchar(20) (nullable)");
         assertThat(f.rows("customers")).containsExactly("1|Ann|NULL|1.00|NULL", "2|Bob|NULL|2.00|555-0100");
@@ -47,6 +47,7 @@ class ReconcileTest {
     void typeChangeAndMissingPrimaryKeyAreReportedAndLeftAlone() throws Exception {
         MergeFixture f = new MergeFixture(TestModel.standard());
         f.reconcile();
+        f.execute("DROP VIEW \"" + f.schema + "_ops\".shop_db_customers");
         f.execute("ALTER TABLE " + f.mergeTable("customers") + " ALTER COLUMN name TYPE text");
         f.execute("ALTER TABLE " + f.mergeTable("customers") + " DROP CONSTRAINT shop_db_customers_merge_pkey");
 
@@ -64,5 +65,11 @@ class ReconcileTest {
         assertThat(f.strings("SELECT data_type FROM information_schema.columns WHERE table_schema = '" + f.schema
                 + "' AND table_name = 'shop_db_customers_merge' AND column_name = 'name'")).containsExactly("text");
         assertThat(((MergeEngine.Failed) batch).hint()).contains("the tables do not match the model", "primary key index is missing");
+    }
+
+    /** What reconcile did to the tables; the workspace views that follow them are {@link WorkspaceViewsTest}'s business. */
+    private static java.util.List<String> tableActions(Reconciler.Report report) {
+        return report.actions().stream().filter(a -> !a.startsWith("made view") && !a.startsWith("dropped view")
+                && !a.startsWith("made schema")).toList();
     }
 }

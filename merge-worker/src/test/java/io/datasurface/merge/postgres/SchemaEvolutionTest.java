@@ -37,7 +37,7 @@ class SchemaEvolutionTest {
         MergeEngine.Merged batch = f.merge(CUSTOMERS);
 
         assertThat(report.problems()).isEmpty();
-        assertThat(report.actions()).containsExactly(
+        assertThat(tableActions(report)).containsExactly(
                 "widened column " + f.schema + ".shop_db_customers_staging.name from character varying(50) to varchar(80)",
                 "widened column " + f.schema + ".shop_db_customers_staging.balance from numeric(10,2) to numeric(12,4)",
                 "widened column " + f.schema + ".shop_db_customers_merge.name from character varying(50) to varchar(80)",
@@ -57,7 +57,7 @@ class SchemaEvolutionTest {
         f.customer("c", 1, null, null, "1.00");
         f.merge(CUSTOMERS);
 
-        assertThat(report.actions()).containsExactly("relaxed NOT NULL on " + f.schema + ".shop_db_customers_merge.name: the model allows NULL now");
+        assertThat(tableActions(report)).containsExactly("relaxed NOT NULL on " + f.schema + ".shop_db_customers_merge.name: the model allows NULL now");
         assertThat(f.rows("customers")).containsExactly("1|NULL|NULL|1.00");
     }
 
@@ -75,7 +75,7 @@ class SchemaEvolutionTest {
         MergeEngine.Merged batch = f.merge(CUSTOMERS);
 
         assertThat(report.problems()).isEmpty();
-        assertThat(report.actions()).containsExactly("made table " + f.schema + ".shop_db_customers_merge milestoned: dp_in and dp_out added, "
+        assertThat(tableActions(report)).containsExactly("made table " + f.schema + ".shop_db_customers_merge milestoned: dp_in and dp_out added, "
                 + "each current row the live version of its key from now");
         assertThat(batch.updated()).isEqualTo(1);
         assertThat(batch.unchanged()).isEqualTo(1);
@@ -92,7 +92,7 @@ class SchemaEvolutionTest {
         f.customer("u", 2, "Bob", null, "3.00");
         f.merge(CUSTOMERS);
 
-        assertThat(report.actions()).singleElement().asString().startsWith("made table " + f.schema + ".shop_db_customers_merge live-only: "
+        assertThat(tableActions(report)).singleElement().asString().startsWith("made table " + f.schema + ".shop_db_customers_merge live-only: "
                 + "closed versions archived to " + f.schema + "_archive.shop_db_customers_merge_history_").endsWith(", dp_in and dp_out removed");
         assertThat(f.rows("customers")).containsExactly("1|Ann|NULL|5.00", "2|Bob|NULL|3.00");
         String archive = f.strings("SELECT table_name FROM information_schema.tables WHERE table_schema = '" + f.schema + "_archive'").get(0);
@@ -106,7 +106,7 @@ class SchemaEvolutionTest {
         f.model(TestModel.standard());
         Reconciler.Report report = f.reconcile();
 
-        assertThat(report.actions()).containsExactly("made table " + f.schema + ".shop_db_customers_merge live-only: closed versions dropped, "
+        assertThat(tableActions(report)).containsExactly("made table " + f.schema + ".shop_db_customers_merge live-only: closed versions dropped, "
                 + "dp_in and dp_out removed");
         assertThat(f.rows("customers")).containsExactly("1|Ann|NULL|5.00");
     }
@@ -171,12 +171,12 @@ class SchemaEvolutionTest {
             List<String> planned = ChangePlan.between(ecosystem(base), ecosystem(head)).platforms().stream()
                     .flatMap(p -> p.items().stream()).filter(i -> i.kind() == ChangePlan.Kind.STAGING_TABLE || i.kind() == ChangePlan.Kind.MERGE_TABLE)
                     .flatMap(i -> i.details().stream().map(d -> i.name() + ": " + d)).toList();
-            for (String action : report.actions()) {
+            for (String action : tableActions(report)) {
                 assertThat(planned).as("the plan names what reconcile did: " + action)
                         .anyMatch(p -> action.contains("." + p.substring(0, p.indexOf(':'))) && names(action, p));
             }
             for (String item : planned) {
-                assertThat(report.actions()).as("reconcile did what the plan says: " + item)
+                assertThat(tableActions(report)).as("reconcile did what the plan says: " + item)
                         .anyMatch(a -> a.contains("." + item.substring(0, item.indexOf(':'))) && names(a, item));
             }
         }
@@ -213,5 +213,11 @@ class SchemaEvolutionTest {
 
     private static Ecosystem ecosystem(TestModel model) throws Exception {
         return load(model).requireValid();
+    }
+
+    /** What reconcile did to the tables; the workspace views that follow them are {@link WorkspaceViewsTest}'s business. */
+    private static java.util.List<String> tableActions(Reconciler.Report report) {
+        return report.actions().stream().filter(a -> !a.startsWith("made view") && !a.startsWith("dropped view")
+                && !a.startsWith("made schema")).toList();
     }
 }

@@ -1,0 +1,82 @@
+package io.datasurface.kpsg;
+
+import io.datasurface.model.DatasetGroup;
+import io.datasurface.model.DatasetSink;
+import io.datasurface.model.Ecosystem;
+import io.datasurface.model.Milestoning;
+import io.datasurface.model.Workspace;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Names and contents of every workspace's schema on a platform. A schema is named
+ * {@code <platform schema>_<workspace>} (stable, legal, and hashed apart when two workspaces of
+ * different teams would share it), its role {@code <schema>_reader}, a view after its dataset's
+ * tables ({@code <store>_<dataset>}, {@code ..._history}, {@code ..._as_of}, {@code ..._changes}).
+ * A dataset consumed by a milestoned group of the workspace gets the history views.
+ */
+public final class WorkspaceSchemas {
+    static final String ROLE_SUFFIX = "_reader";
+
+    private WorkspaceSchemas() {
+    }
+
+    public static List<WorkspaceSchema> build(Ecosystem ecosystem, IntentionGraph graph) {
+        record Consumer(String fullName, Workspace workspace) {
+        }
+        List<Consumer> consumers = new ArrayList<>();
+        for (Ecosystem.TeamInZone team : ecosystem.teams()) {
+            for (Workspace w : team.team().workspaces()) {
+                if (w.platform().equals(graph.platform().name())) {
+                    consumers.add(new Consumer(team.zone().name() + "." + team.team().name() + "." + w.name(), w));
+                }
+            }
+        }
+        Map<String, String> schemas = UniqueIdentifiers.assign(consumers.stream().map(c -> new UniqueIdentifiers.Candidate(c.fullName(),
+                        graph.schema() + "_" + PostgresNames.sanitize(c.workspace().name()), false)).toList(),
+                Set.of(graph.schema(), graph.archiveSchema()), PostgresNames.MAX_IDENTIFIER_BYTES - ROLE_SUFFIX.length());
+        List<WorkspaceSchema> out = new ArrayList<>();
+        for (Consumer c : consumers) {
+            String schema = schemas.get(c.fullName());
+            out.add(new WorkspaceSchema(c.workspace().name(), schema, schema + ROLE_SUFFIX, views(c.workspace(), graph)));
+        }
+        return out;
+    }
+
+    private static List<WorkspaceSchema.View> views(Workspace workspace, IntentionGraph graph) {
+        Map<IngestedDataset, Milestoning> consumed = new LinkedHashMap<>();
+        for (DatasetGroup group : workspace.groups()) {
+            for (DatasetSink sink : group.sinks()) {
+                graph.datasets().stream().filter(d -> d.datastore().equals(sink.datastore()) && d.name().equals(sink.dataset())).findFirst()
+                        .ifPresent(d -> consumed.merge(d, group.milestoning(), Milestoning::strictest));
+            }
+        }
+        List<WorkspaceSchema.View> views = new ArrayList<>();
+        consumed.forEach((d, milestoning) -> {
+            String base = liveView(d);
+            Optional<WorkspaceSchema.History> history = milestoning == Milestoning.MILESTONED
+                    ? Optional.of(new WorkspaceSchema.History(historyView(d), name(base, "_as_of"), name(base, "_changes")))
+                    : Optional.empty();
+            views.add(new WorkspaceSchema.View(d, base, history));
+        });
+        return views;
+    }
+
+    /** The live view of a dataset in any workspace schema: its tables' name stem. */
+    public static String liveView(IngestedDataset d) {
+        return d.mergeTable().substring(0, d.mergeTable().length() - TableLayout.MERGE_SUFFIX.length());
+    }
+
+    /** The history view of a dataset in any workspace schema that has one. */
+    public static String historyView(IngestedDataset d) {
+        return name(liveView(d), "_history");
+    }
+
+    private static String name(String base, String suffix) {
+        return PostgresNames.fit(base, suffix, base + suffix);
+    }
+}
