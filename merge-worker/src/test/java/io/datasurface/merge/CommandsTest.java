@@ -121,10 +121,8 @@ class CommandsTest {
         }
         assertThat(recorded).singleElement().asString().startsWith("failed stream shop_db.customers: the model has 1 error(s)")
                 .contains("primary key");
-        List<DataSurfaceEvent> events = TestingKafka.get().readValues("datasurface.events", 50, Duration.ofSeconds(5)).stream()
-                .map(CloudEvents::fromJson).toList();
-        assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(DataSurfaceEvent.MergeFailed.class,
-                m -> assertThat(m.hint()).startsWith("the model has 1 error(s)")));
+        assertThat(TestingKafka.get().awaitValue("datasurface.events", v -> CloudEvents.fromJson(v) instanceof DataSurfaceEvent.MergeFailed m
+                && m.hint().startsWith("the model has 1 error(s)"), Duration.ofSeconds(60))).as("MergeFailed published").isPresent();
     }
 
     @Test
@@ -137,10 +135,9 @@ class CommandsTest {
 
         assertThat(result.exitCode()).as(result.getOutput() + result.getErrorOutput()).isZero();
         assertThat(result.getOutput()).contains("2 staging row(s), 2 inserted, 0 updated, 0 deleted, 0 unchanged");
-        List<DataSurfaceEvent> events = TestingKafka.get().readValues("datasurface.events", 1, Duration.ofSeconds(20)).stream()
-                .map(CloudEvents::fromJson).toList();
-        assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(DataSurfaceEvent.MergeSucceeded.class,
-                m -> assertThat(m).extracting("platform", "stream", "stagingRows", "inserted").containsExactly("Test", "shop_db.customers", 2L, 2L)));
+        assertThat(TestingKafka.get().awaitValue("datasurface.events", v -> CloudEvents.fromJson(v) instanceof DataSurfaceEvent.MergeSucceeded m
+                && m.platform().equals("Test") && m.stream().equals("shop_db.customers") && m.stagingRows() == 2 && m.inserted() == 2,
+                Duration.ofSeconds(60))).as("MergeSucceeded published").isPresent();
     }
 
     @Test

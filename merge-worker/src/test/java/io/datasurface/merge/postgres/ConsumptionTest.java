@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.datasurface.merge.TestModel;
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -139,7 +140,8 @@ class ConsumptionTest {
         }));
         locked.await();
 
-        MergeEngine.Outcome second = f.merge(CUSTOMERS, MergeEngine.Hook.NONE);
+        // Long enough for the first run to finish however busy the machine is.
+        MergeEngine.Outcome second = f.engine(MergeEngine.Hook.NONE, Duration.ofSeconds(60)).run(f.stream(CUSTOMERS));
 
         assertThat(((MergeEngine.Merged) first.get()).stagingRows()).isEqualTo(20);
         assertThat(second).isInstanceOfSatisfying(MergeEngine.Merged.class, m -> assertThat(m.stagingRows()).isZero());

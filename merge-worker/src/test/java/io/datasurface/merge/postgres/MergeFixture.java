@@ -62,7 +62,12 @@ final class MergeFixture {
     }
 
     MergeEngine engine(MergeEngine.Hook hook) {
-        return new MergeEngine(DB::connect, sql, graph.platform().retention(), workspaces, Duration.ofMillis(300),
+        return engine(hook, Duration.ofMillis(300));
+    }
+
+    /** An engine whose run waits up to {@code lockWait} for another run of its stream. */
+    MergeEngine engine(MergeEngine.Hook hook, Duration lockWait) {
+        return new MergeEngine(DB::connect, sql, graph.platform().retention(), workspaces, lockWait,
                 Clock.systemUTC(), hook);
     }
 
