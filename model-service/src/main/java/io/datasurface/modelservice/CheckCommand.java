@@ -12,6 +12,7 @@ import io.datasurface.modelservice.governance.CheckReport;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,8 +29,8 @@ public class CheckCommand implements Callable<Integer> {
     @Option(names = "--source", required = true, paramLabel = "URL@BRANCH", description = "The repository and branch proposing the change.")
     String source;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Option(names = "--format", defaultValue = "text", description = "text, json or sarif (SARIF 2.1.0, for code scanning) (default: ${DEFAULT-VALUE}).")
+    ReportFormat format;
 
     @Option(names = "--publish", description = "Also publish ChangeAccepted or ChangeRejected to the events topic (kafka.bootstrap.servers, "
             + "datasurface.topics.events; environment KAFKA_BOOTSTRAP_SERVERS). The answer and exit code do not depend on it.")
@@ -37,6 +38,9 @@ public class CheckCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown")
+    String version;
 
     @Inject
     ChangeEvents events;
@@ -59,7 +63,9 @@ public class CheckCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return ExitCodes.UNUSABLE;
         }
-        if (format == OutputFormat.json) {
+        if (format == ReportFormat.sarif) {
+            out.println(SarifReport.check(result, change.modelPath(), version));
+        } else if (format == ReportFormat.json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(CheckReport.json(result)));
         } else {
             CheckReport.text(result).forEach(out::println);

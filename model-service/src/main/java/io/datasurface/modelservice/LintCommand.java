@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,11 +26,14 @@ public class LintCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The model folder (it holds ecosystem.yaml).")
     Path folder;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Option(names = "--format", defaultValue = "text", description = "text, json or sarif (SARIF 2.1.0, for code scanning) (default: ${DEFAULT-VALUE}).")
+    ReportFormat format;
 
     @Spec
     CommandSpec spec;
+
+    @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown")
+    String version;
 
     @Override
     public Integer call() throws Exception {
@@ -43,7 +47,9 @@ public class LintCommand implements Callable<Integer> {
         List<Problem> problems = model.problems();
         long errors = problems.stream().filter(Problem::isError).count();
         long warnings = problems.stream().filter(p -> p.severity() == Severity.WARNING).count();
-        if (format == OutputFormat.json) {
+        if (format == ReportFormat.sarif) {
+            spec.commandLine().getOut().println(SarifReport.lint(folder, problems, version));
+        } else if (format == ReportFormat.json) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("model", folder.toString());
             out.put("errors", errors);
