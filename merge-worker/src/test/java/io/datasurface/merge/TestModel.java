@@ -22,42 +22,47 @@ import java.util.TreeMap;
  * Each {@code with...} gives a variant, as a model change would.
  */
 public record TestModel(boolean phone, boolean customersMilestoned, boolean ledger, boolean archiveStagingRows, boolean archiveRemovedTables,
-        boolean widened, boolean nameNullable) {
+        boolean widened, boolean nameNullable, boolean accountsInOps) {
 
     public static TestModel standard() {
-        return new TestModel(false, false, true, false, false, false, false);
+        return new TestModel(false, false, true, false, false, false, false, false);
     }
 
     /** customers gained a nullable column phone. */
     public TestModel withPhone() {
-        return new TestModel(true, customersMilestoned, ledger, archiveStagingRows, archiveRemovedTables, widened, nameNullable);
+        return new TestModel(true, customersMilestoned, ledger, archiveStagingRows, archiveRemovedTables, widened, nameNullable, accountsInOps);
     }
 
     public TestModel withCustomersMilestoned() {
-        return new TestModel(phone, true, ledger, archiveStagingRows, archiveRemovedTables, widened, nameNullable);
+        return new TestModel(phone, true, ledger, archiveStagingRows, archiveRemovedTables, widened, nameNullable, accountsInOps);
     }
 
     /** The workspace that consumed the ledger is gone. */
     public TestModel withoutLedger() {
-        return new TestModel(phone, customersMilestoned, false, archiveStagingRows, archiveRemovedTables, widened, nameNullable);
+        return new TestModel(phone, customersMilestoned, false, archiveStagingRows, archiveRemovedTables, widened, nameNullable, accountsInOps);
     }
 
     public TestModel withArchivedStagingRows() {
-        return new TestModel(phone, customersMilestoned, ledger, true, archiveRemovedTables, widened, nameNullable);
+        return new TestModel(phone, customersMilestoned, ledger, true, archiveRemovedTables, widened, nameNullable, accountsInOps);
     }
 
     public TestModel withArchivedRemovedTables() {
-        return new TestModel(phone, customersMilestoned, ledger, archiveStagingRows, true, widened, nameNullable);
+        return new TestModel(phone, customersMilestoned, ledger, archiveStagingRows, true, widened, nameNullable, accountsInOps);
     }
 
     /** customers' name varchar(50) became varchar(80) and balance decimal(10,2) became decimal(12,4): widenings the check accepts. */
     public TestModel withWidenedCustomers() {
-        return new TestModel(phone, customersMilestoned, ledger, archiveStagingRows, archiveRemovedTables, true, nameNullable);
+        return new TestModel(phone, customersMilestoned, ledger, archiveStagingRows, archiveRemovedTables, true, nameNullable, accountsInOps);
     }
 
     /** customers' name, required so far, may be NULL now. */
     public TestModel withNullableName() {
-        return new TestModel(phone, customersMilestoned, ledger, archiveStagingRows, archiveRemovedTables, widened, true);
+        return new TestModel(phone, customersMilestoned, ledger, archiveStagingRows, archiveRemovedTables, widened, true, accountsInOps);
+    }
+
+    /** Workspace ops also consumes the ledger's accounts (live). */
+    public TestModel withAccountsInOps() {
+        return new TestModel(phone, customersMilestoned, ledger, archiveStagingRows, archiveRemovedTables, widened, nameNullable, true);
     }
 
     public Map<String, String> files() {
@@ -143,10 +148,11 @@ public record TestModel(boolean phone, boolean customersMilestoned, boolean ledg
                     groups:
                       - name: main
                         milestoning: %s
-                        sinks: [{datastore: shop_db, dataset: customers}]
+                        sinks: [{datastore: shop_db, dataset: customers}%s]
                 %s""".formatted(widened ? "varchar(80)" : "varchar(50)", nameNullable ? ", nullable: true" : "",
                 widened ? "decimal(12,4)" : "decimal(10,2)", phone ? "          - {name: phone, type: varchar(20), nullable: true}" : "",
-                customersMilestoned ? "milestoned" : "liveOnly", ledgerWorkspace));
+                customersMilestoned ? "milestoned" : "liveOnly", accountsInOps ? ", {datastore: ledger_db, dataset: accounts}" : "",
+                ledgerWorkspace));
         return files;
     }
 

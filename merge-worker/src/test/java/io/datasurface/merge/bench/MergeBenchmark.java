@@ -50,14 +50,14 @@ public final class MergeBenchmark {
         System.out.println("database: " + serverVersion());
         LINES.add(String.format(Locale.ROOT, "%-34s %10s %10s %10s %13s %13s %7s %s", "case", "changes", "floor s", "merge s",
                 "floor rows/s", "merge rows/s", "ratio", "goal"));
-        againstFloor("live", new TestModel(false, false, false, false, false, false, false), n, n, 1.5);
+        againstFloor("live", new TestModel(false, false, false, false, false, false, false, false), n, n, 1.5);
         if (Boolean.getBoolean("bench.liveOnly")) {
             LINES.forEach(System.out::println);
             return;
         }
-        againstFloor("milestoned", new TestModel(false, true, false, false, false, false, false), n, n, 2.5);
-        double intoSmall = mergeOnly(new TestModel(false, false, false, false, false, false, false), small, n);
-        double intoLarge = mergeOnly(new TestModel(false, false, false, false, false, false, false), small, large);
+        againstFloor("milestoned", new TestModel(false, true, false, false, false, false, false, false), n, n, 2.5);
+        double intoSmall = mergeOnly(new TestModel(false, false, false, false, false, false, false, false), small, n);
+        double intoLarge = mergeOnly(new TestModel(false, false, false, false, false, false, false, false), small, large);
         LINES.add(String.format(Locale.ROOT, "%-34s %10d %10s %10.2f %13s %13.0f %7s", "live " + small + " into " + n, small, "", intoSmall,
                 "", small / intoSmall, ""));
         LINES.add(String.format(Locale.ROOT, "%-34s %10d %10s %10.2f %13s %13.0f %7.2f %s", "live " + small + " into " + large, small, "",
@@ -186,12 +186,12 @@ public final class MergeBenchmark {
             LINES.add("start to first SQL: skipped, build the jar first (./mvnw -B -o package -pl merge-worker -am -DskipTests)");
             return;
         }
-        Path model = new TestModel(false, false, false, false, false, false, false).write(Files.createTempDirectory("bench-model"));
+        Path model = new TestModel(false, false, false, false, false, false, false, false).write(Files.createTempDirectory("bench-model"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         long jvmStart = System.nanoTime();
         run(new ProcessBuilder(java, "-version"));
         double jvmMillis = (System.nanoTime() - jvmStart) / 1e6;
-        Setup s = setup(new TestModel(false, false, false, false, false, false, false), "test");
+        Setup s = setup(new TestModel(false, false, false, false, false, false, false, false), "test");
         ProcessBuilder pb = new ProcessBuilder(java, "-jar", jar.toString(), "merge", "--model", model.toString(), "--platform", "Test",
                 "--stream", s.stream().key());
         pb.environment().put("DATASURFACE_JDBC_URL", DB.jdbcUrl());

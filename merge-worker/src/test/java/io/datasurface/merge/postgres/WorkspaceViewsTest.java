@@ -136,4 +136,20 @@ class WorkspaceViewsTest {
         assertThat(f.strings("SELECT balance::text FROM \"" + f.schema + "_ops\".shop_db_customers_history ORDER BY dp_in"))
                 .containsExactly("1.00", "2.00");
     }
+
+    @Test
+    void aDatasetLeavingAWorkspaceLosesItsViewThere() throws Exception {
+        MergeFixture f = new MergeFixture(TestModel.standard().withAccountsInOps());
+        assertThat(f.strings("SELECT table_name FROM information_schema.views WHERE table_schema = '" + f.schema + "_ops' ORDER BY 1"))
+                .containsExactly("ledger_db_accounts", "shop_db_customers");
+
+        f.model(TestModel.standard());
+        Reconciler.Report report = f.reconcile();
+
+        assertThat(report.actions()).containsExactly("dropped view " + f.schema + "_ops.ledger_db_accounts: workspace ops no longer consumes it");
+        assertThat(f.strings("SELECT table_name FROM information_schema.views WHERE table_schema = '" + f.schema + "_ops'"))
+                .containsExactly("shop_db_customers");
+        assertThat(f.strings("SELECT table_name FROM information_schema.views WHERE table_schema = '" + f.schema + "_history' ORDER BY 1"))
+                .contains("ledger_db_accounts", "ledger_db_accounts_history");
+    }
 }
