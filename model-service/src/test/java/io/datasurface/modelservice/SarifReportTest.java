@@ -26,9 +26,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Lint and check answers as SARIF, validated against the SARIF 2.1.0 JSON Schema in {@code src/test/resources/sarif/}:
- * {@code sarif-2.1.0-rtm.5.json}, the complete schema (draft-04) of SARIF 2.1.0 as SchemaStore serves it, taken unchanged
+ * {@code sarif-2.1.0-rtm.5.json}, the complete JSON Schema (draft-04) of SARIF 2.1.0 at release 2.1.0-rtm.5, taken unchanged
  * from the npm package {@code @microsoft/jest-sarif} 1.0.0-beta.0 (MIT, Microsoft; see the README.md beside it). It is the
- * whole schema, not a subset written here.
+ * whole published schema, not a subset written here; it is not byte for byte the file of the OASIS standard's site (which
+ * could not be reached), whose later editions differ in title, id and descriptions.
  */
 class SarifReportTest {
     private static final JsonSchema SARIF_SCHEMA = loadSchema();
