@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code sarif-2.1.0-rtm.5.json}, the complete JSON Schema (draft-04) of SARIF 2.1.0 at release 2.1.0-rtm.5, taken unchanged
  * from the npm package {@code @microsoft/jest-sarif} 1.0.0-beta.0 (MIT, Microsoft; see the README.md beside it). It is the
  * whole published schema, not a subset written here; it is not byte for byte the file of the OASIS standard's site (which
- * could not be reached), whose later editions differ in title, id and descriptions.
+ * could not be reached and may differ in title, id or descriptions).
  */
 class SarifReportTest {
     private static final JsonSchema SARIF_SCHEMA = loadSchema();
