@@ -32,6 +32,14 @@ public record BatchStream(String key, String zone, String team, String datastore
                 + ", owner " + zone + "/" + team;
     }
 
+    /**
+     * The stream's key as a file and identifier stem ({@code customer_db}, {@code orders_db_orders}): what its DAG file
+     * is named after. Two streams of a platform must not share it; lint checks.
+     */
+    public String stem() {
+        return PostgresNames.sanitize(key);
+    }
+
     public static String key(String datastore, String dataset, boolean multiDataset) {
         return multiDataset ? datastore : datastore + "." + dataset;
     }

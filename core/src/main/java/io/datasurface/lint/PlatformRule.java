@@ -1,6 +1,7 @@
 package io.datasurface.lint;
 
 import io.datasurface.diagnostics.ProblemCollector;
+import io.datasurface.kpsg.BatchStream;
 import io.datasurface.kpsg.IngestedDataset;
 import io.datasurface.kpsg.IntentionGraph;
 import io.datasurface.kpsg.IntentionGraphBuilder;
@@ -115,6 +116,14 @@ final class PlatformRule implements LintRule {
     /** The derived table and column names must be unique; a clash the hashing could not resolve is an error. */
     private static void checkNames(Ecosystem ecosystem, KubernetesPGStarter platform, ObjectPath platformPath, ProblemCollector problems) {
         IntentionGraph graph = IntentionGraphBuilder.build(ecosystem, platform);
+        Map<String, String> stems = new HashMap<>();
+        for (BatchStream stream : graph.streams()) {
+            String other = stems.putIfAbsent(stream.stem(), stream.key());
+            if (other != null) {
+                problems.error(NAMES, platformPath, "batch-streams " + other + " and " + stream.key() + " both map to " + stream.stem()
+                        + ", the name of their DAG file and job pods: rename one of the datastores or datasets");
+            }
+        }
         Map<String, String> tables = new HashMap<>();
         for (IngestedDataset dataset : graph.datasets()) {
             String fullName = dataset.datastore() + "." + dataset.name();

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.datasurface.kpsg.BatchStream;
 import io.datasurface.kpsg.IntentionGraph;
-import io.datasurface.kpsg.PostgresNames;
 import io.datasurface.model.KubernetesPGStarter;
 import io.datasurface.render.KubernetesNames;
 import io.datasurface.render.PlatformSecrets;
@@ -110,7 +109,7 @@ public final class AirflowDags {
         List<String> paths = new ArrayList<>();
         Map<String, String> keyByFile = new HashMap<>();
         for (BatchStream stream : graph.streams()) {
-            String path = FOLDER + "/" + graph.schema() + "_merge_" + PostgresNames.sanitize(stream.key()) + ".py";
+            String path = FOLDER + "/" + graph.schema() + "_merge_" + stream.stem() + ".py";
             String clash = keyByFile.putIfAbsent(path, stream.key());
             if (clash != null) {
                 throw new IllegalStateException("batch-streams " + clash + " and " + stream.key() + " would share the DAG file " + path
