@@ -24,20 +24,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class LocalCommand {
     static final String USAGE = """
-            Usage: bin/demo [--model DIR] [--platform P] [--duration 60s] [--rate 20] [--merge-every 10s] [--out DIR]
+            Usage: bin/demo [--model DIR] [--platform P] [--duration 60s] [--rate 20] [--merge-every 10s] [--out DIR] [--no-services]
             Runs a model's platform on this machine: embedded PostgreSQL 15 (platform and source databases), a Kafka broker,
-            Kafka Connect with Debezium sources and the rendered sinks, and merges on a schedule; then reports.
+            Kafka Connect with Debezium sources and the rendered sinks, merges on a schedule, and model-service, render-service
+            and the notifier serving; then reports.
               --model DIR         the model folder (default examples/acme)
               --platform P        the KubernetesPGStarter platform (default: the model's first)
               --duration D        how long the workload writes (default 60s; s, m or h)
               --rate N            source transactions per second (default 20)
               --merge-every D     how often each batch-stream merges (default 10s)
               --out DIR           where the rendered DAGs, connectors and YAML are written (default target/local)
+              --no-services       do not start model-service, render-service and the notifier (Slack stand-in) in serve mode
             Exit 0 when every merge table equals its source, 1 when one does not, 2 for unusable input.""";
 
     private static final String ZONKY_WORKING_DIR = "ot.epg.working-dir";
 
-    record Options(Path model, Optional<String> platform, Duration duration, double rate, Duration mergeEvery, Path out) {
+    record Options(Path model, Optional<String> platform, Duration duration, double rate, Duration mergeEvery, Path out, boolean services) {
     }
 
     private LocalCommand() {
@@ -128,6 +130,9 @@ public final class LocalCommand {
         long seeded = workload.counts().changes();
         platform.writeRenderedFiles(options.out());
         out.printf("local: rendered DAGs, connectors and bootstrap YAML in %s%n", options.out().toAbsolutePath());
+        if (options.services()) {
+            platform.startServices(options.model(), options.out(), out);
+        }
         Pipeline pipeline = new Pipeline(platform.graph(), platform.platformDatabase());
         LocalScheduler scheduler = platform.scheduler();
         scheduler.start(options.mergeEvery());
@@ -238,11 +243,16 @@ public final class LocalCommand {
         double rate = 20;
         Duration mergeEvery = Duration.ofSeconds(10);
         Path outDir = Path.of("target", "local");
+        boolean services = true;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
                 out.println(USAGE);
                 return Optional.empty();
+            }
+            if (arg.equals("--no-services")) {
+                services = false;
+                continue;
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("unknown option or missing value: " + arg);
@@ -270,7 +280,7 @@ public final class LocalCommand {
         if (!Files.isRegularFile(model.resolve("ecosystem.yaml"))) {
             throw new IllegalArgumentException("no model in " + model + ": --model names a folder with ecosystem.yaml");
         }
-        return Optional.of(new Options(model, platform, duration, rate, mergeEvery, outDir));
+        return Optional.of(new Options(model, platform, duration, rate, mergeEvery, outDir, services));
     }
 
     private static Duration duration(String option, String value) {

@@ -49,6 +49,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final IntentionGraph graph;
     private final Path mergeWorkerJar;
     private LocalScheduler scheduler;
+    private LocalServices services;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private LocalPostgres postgres;
     private LocalPostgres.Database platformDatabase;
@@ -154,6 +155,20 @@ public final class LocalPlatform implements AutoCloseable {
 
     private static String since(long t0) {
         return String.format("%.1fs", (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Starts model-service, render-service and the notifier in serve mode against this platform's broker (render-service
+     * writing into {@code renderedOut}, the notifier posting to a Slack stand-in whose messages are printed). They stop
+     * with the platform, first.
+     */
+    public synchronized void startServices(Path model, Path renderedOut, PrintStream progress) throws Exception {
+        services = started(LocalServices.start(workDir, model, graph, kafka.bootstrapServers(), renderedOut, progress));
+    }
+
+    /** What the notifier posted to the Slack stand-in so far; empty when the services were not started. */
+    public List<String> slackMessages() {
+        return services == null ? List.of() : services.slackMessages();
     }
 
     /** Stands in for Airflow: runs the rendered merge tasks. */

@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * cluster's hosts.
  */
 public final class MergeWorkerPods implements AutoCloseable {
-    /** The packaged merge-worker; found beside the local module in a build of this repository. */
+    /** The packaged merge-worker; by default the one of this repository's build (see {@link ServiceJars}). */
     public static final String JAR_PROPERTY = "datasurface.merge-worker.jar";
 
     /** A finished pod: its exit code, how long it ran and what it printed (stdout and stderr, in order). */
@@ -66,7 +66,7 @@ public final class MergeWorkerPods implements AutoCloseable {
     /** The packaged merge-worker named by {@value #JAR_PROPERTY}, or the one in this repository's build. */
     public static Path defaultJar() {
         String configured = System.getProperty(JAR_PROPERTY);
-        return configured != null ? Path.of(configured) : Path.of("merge-worker", "target", "quarkus-app", "quarkus-run.jar");
+        return configured != null ? Path.of(configured) : ServiceJars.of("merge-worker");
     }
 
     /** Runs the task to its end. */

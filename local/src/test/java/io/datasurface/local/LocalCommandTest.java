@@ -42,13 +42,16 @@ class LocalCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no model in no/such/folder");
     }
 
-    /** Ctrl-C is SIGINT: the JVM's shutdown hook stops every part. Nothing may be left running, listening or on disk. */
+    /**
+     * Ctrl-C is SIGINT: the JVM's shutdown hook stops every part, the services' JVMs and the merge pods included. Nothing
+     * may be left running, listening or on disk.
+     */
     @Test
     void ctrlCStopsEverythingAndLeavesNoProcessPortOrFolderBehind(@TempDir Path tmp) throws Exception {
         Path javaTmp = Files.createDirectories(tmp.resolve("java-tmp"));
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.io.tmpdir=" + javaTmp, "-Dorg.jboss.logging.provider=slf4j",
-                "-D" + MergeWorkerPods.JAR_PROPERTY + "=" + MergeWorkerPods.defaultJar().toAbsolutePath(),
+                "-D" + ServiceJars.ROOT_PROPERTY + "=" + Path.of(System.getProperty(ServiceJars.ROOT_PROPERTY, "..")).toAbsolutePath(),
                 "-cp", System.getProperty("java.class.path"), LocalCommand.class.getName(),
                 "--model", SharedPlatform.MODEL.toString(), "--duration", "10m", "--merge-every", "2s", "--out", tmp.resolve("out").toString());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -68,6 +71,10 @@ class LocalCommandTest {
             Thread.sleep(200);
         }
         assertThat(lines).as("the platform runs and merges").anyMatch(l -> l.contains("batch(es) merged"));
+        while (lines.stream().noneMatch(l -> l.startsWith("local: slack")) && System.nanoTime() < deadline && process.isAlive()) {
+            Thread.sleep(200);
+        }
+        assertThat(lines).as("the services run: the notifier posted an event to the Slack stand-in").anyMatch(l -> l.startsWith("local: slack"));
         List<Integer> ports = new ArrayList<>();
         lines.stream().filter(l -> l.startsWith("local: PostgreSQL") || l.startsWith("local: Kafka broker")).forEach(l -> {
             Matcher m = PORT.matcher(l);
