@@ -107,7 +107,8 @@ public final class GitModels implements AutoCloseable {
         }
     }
 
-    private static String normalizeFolder(String path) {
+    /** A model folder as git names it: forward slashes, no leading {@code ./}, no trailing {@code /}; the root is empty. */
+    public static String normalizeFolder(String path) {
         String p = path.replace('\\', '/');
         while (p.startsWith("./")) {
             p = p.substring(2);

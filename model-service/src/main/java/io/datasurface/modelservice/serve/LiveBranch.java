@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.datasurface.cli.UnusableInputException;
 import io.datasurface.model.CredentialStore;
+import io.datasurface.modelservice.governance.GitModels;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,7 +83,7 @@ public final class LiveBranch implements AutoCloseable {
         if (!Files.exists(gitDir.resolve("config"))) {
             repo.create(true);
         }
-        String folder = repository.path().map(LiveBranch::normalizeFolder).orElse("");
+        String folder = repository.path().map(GitModels::normalizeFolder).orElse("");
         return new LiveBranch(url, repository.branch(), folder, credentials, new Git(repo));
     }
 
@@ -150,17 +151,6 @@ public final class LiveBranch implements AutoCloseable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
-    }
-
-    private static String normalizeFolder(String path) {
-        String p = path.replace('\\', '/');
-        while (p.startsWith("./")) {
-            p = p.substring(2);
-        }
-        while (p.endsWith("/")) {
-            p = p.substring(0, p.length() - 1);
-        }
-        return p.equals(".") ? "" : p;
     }
 
     @Override
