@@ -7,6 +7,7 @@ import io.datasurface.cli.UnusableInputException;
 import io.datasurface.model.CredentialStore;
 import io.datasurface.model.KubernetesPGStarter;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.function.Function;
 
 /**
@@ -40,6 +41,19 @@ public record PlatformLogin(String jdbcUrl, String user, String password) {
             throws UnusableInputException {
         return environment.apply(variable).orElseThrow(() -> new UnusableInputException("environment variable " + variable
                 + " is not set: expose the Kubernetes secret of credential '" + credential + "' to the pod (keys USER and PASSWORD)"));
+    }
+
+    /**
+     * The PostgreSQL driver's connection properties for this login: user, password, the job's name as the
+     * session's application name (so operators see in pg_stat_activity who holds a lock) and a connect timeout.
+     */
+    public Properties connectionProperties(String applicationName) {
+        Properties properties = new Properties();
+        properties.setProperty("user", user);
+        properties.setProperty("password", password);
+        properties.setProperty("ApplicationName", applicationName);
+        properties.setProperty("connectTimeout", "10");
+        return properties;
     }
 
     /** Never the password: a login ends up in logs and exception messages. */

@@ -30,11 +30,7 @@ public class PlatformDatabase {
     public Connector connector(KubernetesPGStarter platform) throws UnusableInputException {
         PlatformLogin login = PlatformLogin.resolve(platform, environment::get);
         String url = login.jdbcUrl();
-        Properties properties = new Properties();
-        properties.setProperty("user", login.user());
-        properties.setProperty("password", login.password());
-        properties.setProperty("ApplicationName", "datasurface-merge-worker");
-        properties.setProperty("connectTimeout", "10");
+        Properties properties = login.connectionProperties("datasurface-merge-worker");
         properties.setProperty("tcpKeepAlive", "true");
         // The driver is called directly: DriverManager only offers drivers its caller's class
         // loader sees, which under Quarkus' class loaders is not always the case.

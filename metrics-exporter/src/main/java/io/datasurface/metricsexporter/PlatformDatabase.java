@@ -21,11 +21,7 @@ public class PlatformDatabase {
     public Connector connector(KubernetesPGStarter platform) throws UnusableInputException {
         PlatformLogin login = PlatformLogin.resolve(platform, environment::get);
         String url = login.jdbcUrl();
-        Properties properties = new Properties();
-        properties.setProperty("user", login.user());
-        properties.setProperty("password", login.password());
-        properties.setProperty("ApplicationName", "datasurface-metrics-exporter");
-        properties.setProperty("connectTimeout", "10");
+        Properties properties = login.connectionProperties("datasurface-metrics-exporter");
         // Reads only; a statement that hangs must not stall the next scrape for ever.
         properties.setProperty("options", "-c statement_timeout=30000 -c default_transaction_read_only=on");
         // The driver is called directly: DriverManager only offers drivers its caller's class loader sees.
