@@ -273,9 +273,9 @@ public final class PostgresDialect {
         return "SELECT nspname FROM pg_namespace WHERE nspname = ANY (?)";
     }
 
-    /** Rows: one when the bound role exists. */
-    public String roleExists() {
-        return "SELECT 1 FROM pg_roles WHERE rolname = ?";
+    /** Rows: each of the bound roles (a text array) that exists. */
+    public String catalogRoles() {
+        return "SELECT rolname FROM pg_roles WHERE rolname = ANY (?)";
     }
 
     /** A workspace's schema, readable by its role and by nobody else. */

@@ -429,13 +429,11 @@ public final class Reconciler {
                     }
                 }
             }
-            for (WorkspaceSchema w : workspaces) {
-                try (PreparedStatement p = connection.prepareStatement(sql.roleExists())) {
-                    p.setString(1, w.role());
-                    try (ResultSet rs = p.executeQuery()) {
-                        if (rs.next()) {
-                            roles.add(w.role());
-                        }
+            try (PreparedStatement p = connection.prepareStatement(sql.catalogRoles())) {
+                p.setArray(1, connection.createArrayOf("text", workspaces.stream().map(WorkspaceSchema::role).toArray()));
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        roles.add(rs.getString(1));
                     }
                 }
             }
