@@ -383,22 +383,40 @@ public final class MergeEngine {
 
     private void recordFailure(Connection c, String stream, Instant started, String hint) {
         try {
-            Connection target = c;
-            if (target == null || target.isClosed() || !target.isValid(2)) {
-                closeQuietly(target);
-                target = Connector.open(connector, sql);
-                target.setAutoCommit(false);
-                c = target;
-            } else if (target.getAutoCommit()) {
-                target.setAutoCommit(false);
-            } else {
-                target.rollback();
+            if (recordedOnBatchConnection(c, stream, started, hint)) {
+                return;
             }
-            recordRun(target, stream, RunStatus.FAILED, started, hint);
+            try (Connection fresh = Connector.open(connector, sql)) {
+                fresh.setAutoCommit(false);
+                recordRun(fresh, stream, RunStatus.FAILED, started, hint);
+            }
         } catch (SQLException e) {
             LOG.errorf("the failure of stream %s could not be recorded: %s", stream, PostgresDialect.describe(e));
         } finally {
             closeQuietly(c);
+        }
+    }
+
+    /**
+     * Records the failure on the batch's own connection when it still works. A connection that is
+     * being torn down can pass the validity check and break during the write, so any error here
+     * sends the record to a fresh connection instead of losing it.
+     */
+    private boolean recordedOnBatchConnection(Connection c, String stream, Instant started, String hint) {
+        try {
+            if (c == null || c.isClosed() || !c.isValid(2)) {
+                return false;
+            }
+            if (c.getAutoCommit()) {
+                c.setAutoCommit(false);
+            } else {
+                c.rollback();
+            }
+            recordRun(c, stream, RunStatus.FAILED, started, hint);
+            return true;
+        } catch (SQLException e) {
+            LOG.debugf("stream %s: the batch connection could not record the failure (%s); using a new one", stream, PostgresDialect.describe(e));
+            return false;
         }
     }
 
