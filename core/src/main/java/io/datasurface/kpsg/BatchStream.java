@@ -9,15 +9,18 @@ import java.util.List;
 
 /**
  * A unit of merging: all ingested datasets of a multi-dataset store (merged in one transaction), or
- * one dataset of a single-dataset store. Its key is the store name, or {@code store.dataset}.
+ * one dataset of a single-dataset store. Its key is the store name, or {@code store.dataset}. The
+ * store's transaction topic carries the BEGIN and END records that tell a batch which source
+ * transactions have fully arrived in staging.
  */
-public record BatchStream(String key, String zone, String team, String datastore, boolean multiDataset,
+public record BatchStream(String key, String zone, String team, String datastore, String transactionTopic, boolean multiDataset,
         Milestoning milestoning, Duration schedule, List<IngestedDataset> datasets) {
     public BatchStream {
         requireNonNull(key, "key is null");
         requireNonNull(zone, "zone is null");
         requireNonNull(team, "team is null");
         requireNonNull(datastore, "datastore is null");
+        requireNonNull(transactionTopic, "transactionTopic is null");
         requireNonNull(milestoning, "milestoning is null");
         requireNonNull(schedule, "schedule is null");
         datasets = List.copyOf(requireNonNull(datasets, "datasets is null"));

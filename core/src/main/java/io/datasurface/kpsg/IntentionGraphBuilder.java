@@ -64,8 +64,8 @@ public final class IntentionGraphBuilder {
         List<BatchStream> streams = new ArrayList<>();
         for (Map.Entry<String, List<IngestedDataset>> entry : datasetsByStream.entrySet()) {
             Ecosystem.StoreInTeam owner = firstByStream.get(entry.getKey()).store();
-            CaptureMetaData capture = owner.store().capture().orElseThrow();
-            streams.add(new BatchStream(entry.getKey(), owner.zone().name(), owner.team().name(), owner.store().name(),
+            CaptureMetaData.DebeziumKafka capture = (CaptureMetaData.DebeziumKafka) owner.store().capture().orElseThrow();
+            streams.add(new BatchStream(entry.getKey(), owner.zone().name(), owner.team().name(), owner.store().name(), capture.transactionTopic(),
                     capture.transactions() == io.datasurface.model.TransactionScope.MULTI_DATASET,
                     milestoningByStream.get(entry.getKey()), capture.schedule().orElse(platform.mergeInterval()), entry.getValue()));
         }

@@ -37,6 +37,14 @@ public sealed interface CaptureMetaData {
         public String topic(String datasetName) {
             return topicPrefix + "." + datasetName;
         }
+
+        /**
+         * Where Debezium publishes the store's transaction metadata ({@code provide.transaction.metadata=true}):
+         * its default {@code <topic.prefix>.transaction}.
+         */
+        public String transactionTopic() {
+            return topicPrefix + ".transaction";
+        }
     }
 
     /** Periodic full snapshots read over JDBC with a credential; not every platform supports it. */

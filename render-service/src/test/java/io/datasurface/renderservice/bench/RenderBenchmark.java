@@ -49,8 +49,8 @@ public final class RenderBenchmark {
             String store = String.format("store_%05d", i);
             IngestedDataset d = new IngestedDataset(store, dataset.dataset(), "cdc." + store + "." + dataset.name(),
                     store + "_" + dataset.name() + "_staging", store + "_" + dataset.name() + "_merge", dataset.columns());
-            streams.add(new BatchStream(store + "." + dataset.name(), template.zone(), template.team(), store, false, template.milestoning(),
-                    template.schedule(), List.of(d)));
+            streams.add(new BatchStream(store + "." + dataset.name(), template.zone(), template.team(), store, "cdc." + store + ".transaction", false,
+                    template.milestoning(), template.schedule(), List.of(d)));
         }
         RenderRequest request = new RenderRequest(new IntentionGraph(platform, acme.schema(), streams), ecosystem.owner(), RenderSettings.DEFAULT);
         ObjectMapper mapper = new ObjectMapper();
