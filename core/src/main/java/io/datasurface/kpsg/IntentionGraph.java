@@ -7,14 +7,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What one KubernetesPGStarter platform must run: its batch-streams, and the PostgreSQL schema
- * (named after the platform) that holds their tables.
+ * What one KubernetesPGStarter platform must run: its batch-streams, the PostgreSQL schema (named
+ * after the platform) that holds their tables, and the schemas its workspaces read them through.
+ * It is everything the platform's jobs need, so that they never read the model itself.
  */
-public record IntentionGraph(KubernetesPGStarter platform, String schema, List<BatchStream> streams) {
+public record IntentionGraph(KubernetesPGStarter platform, String schema, List<BatchStream> streams, List<WorkspaceSchema> workspaces) {
     public IntentionGraph {
         requireNonNull(platform, "platform is null");
         requireNonNull(schema, "schema is null");
         streams = List.copyOf(requireNonNull(streams, "streams is null"));
+        workspaces = List.copyOf(requireNonNull(workspaces, "workspaces is null"));
     }
 
     /** Where removed tables are moved when the platform archives them. */

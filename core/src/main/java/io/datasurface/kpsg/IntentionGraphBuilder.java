@@ -70,7 +70,8 @@ public final class IntentionGraphBuilder {
                     milestoningByStream.get(entry.getKey()), capture.schedule().orElse(platform.mergeInterval()), entry.getValue()));
         }
         streams.sort(Comparator.comparing(BatchStream::key));
-        return new IntentionGraph(platform, TableLayout.platformSchema(platform.name()), streams);
+        String schema = TableLayout.platformSchema(platform.name());
+        return new IntentionGraph(platform, schema, streams, WorkspaceSchemas.build(ecosystem, platform, schema, streams));
     }
 
     private static boolean ingestible(Datastore store, KubernetesPGStarter platform) {

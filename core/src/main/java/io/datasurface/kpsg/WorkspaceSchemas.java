@@ -3,9 +3,11 @@ package io.datasurface.kpsg;
 import io.datasurface.model.DatasetGroup;
 import io.datasurface.model.DatasetSink;
 import io.datasurface.model.Ecosystem;
+import io.datasurface.model.KubernetesPGStarter;
 import io.datasurface.model.Milestoning;
 import io.datasurface.model.Workspace;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,34 +27,46 @@ public final class WorkspaceSchemas {
     private WorkspaceSchemas() {
     }
 
-    public static List<WorkspaceSchema> build(Ecosystem ecosystem, IntentionGraph graph) {
+    /** The workspace schemas of a platform whose graph has these streams in this schema; part of the graph itself. */
+    static List<WorkspaceSchema> build(Ecosystem ecosystem, KubernetesPGStarter platform, String schema, List<BatchStream> streams) {
         record Consumer(String fullName, Workspace workspace) {
         }
         List<Consumer> consumers = new ArrayList<>();
         for (Ecosystem.TeamInZone team : ecosystem.teams()) {
             for (Workspace w : team.team().workspaces()) {
-                if (w.platform().equals(graph.platform().name())) {
+                if (w.platform().equals(platform.name())) {
                     consumers.add(new Consumer(team.zone().name() + "." + team.team().name() + "." + w.name(), w));
                 }
             }
         }
+        if (consumers.isEmpty()) {
+            return List.of();
+        }
         Map<String, String> schemas = UniqueIdentifiers.assign(consumers.stream().map(c -> new UniqueIdentifiers.Candidate(c.fullName(),
-                        graph.schema() + "_" + PostgresNames.sanitize(c.workspace().name()), false)).toList(),
-                Set.of(graph.schema(), graph.archiveSchema()), PostgresNames.MAX_IDENTIFIER_BYTES - ROLE_SUFFIX.length());
+                        schema + "_" + PostgresNames.sanitize(c.workspace().name()), false)).toList(),
+                Set.of(schema, TableLayout.archiveSchema(schema)), PostgresNames.MAX_IDENTIFIER_BYTES - ROLE_SUFFIX.length());
+        Map<String, IngestedDataset> byName = new HashMap<>();
+        for (BatchStream stream : streams) {
+            for (IngestedDataset d : stream.datasets()) {
+                byName.putIfAbsent(d.datastore() + "." + d.name(), d);
+            }
+        }
         List<WorkspaceSchema> out = new ArrayList<>();
         for (Consumer c : consumers) {
-            String schema = schemas.get(c.fullName());
-            out.add(new WorkspaceSchema(c.workspace().name(), schema, schema + ROLE_SUFFIX, views(c.workspace(), graph)));
+            String name = schemas.get(c.fullName());
+            out.add(new WorkspaceSchema(c.workspace().name(), name, name + ROLE_SUFFIX, views(c.workspace(), byName)));
         }
         return out;
     }
 
-    private static List<WorkspaceSchema.View> views(Workspace workspace, IntentionGraph graph) {
+    private static List<WorkspaceSchema.View> views(Workspace workspace, Map<String, IngestedDataset> datasets) {
         Map<IngestedDataset, Milestoning> consumed = new LinkedHashMap<>();
         for (DatasetGroup group : workspace.groups()) {
             for (DatasetSink sink : group.sinks()) {
-                graph.datasets().stream().filter(d -> d.datastore().equals(sink.datastore()) && d.name().equals(sink.dataset())).findFirst()
-                        .ifPresent(d -> consumed.merge(d, group.milestoning(), Milestoning::strictest));
+                IngestedDataset d = datasets.get(sink.datastore() + "." + sink.dataset());
+                if (d != null) {
+                    consumed.merge(d, group.milestoning(), Milestoning::strictest);
+                }
             }
         }
         List<WorkspaceSchema.View> views = new ArrayList<>();

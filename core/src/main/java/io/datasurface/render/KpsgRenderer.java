@@ -1,5 +1,7 @@
 package io.datasurface.render;
 
+import io.datasurface.kpsg.graphfile.GraphFile;
+import io.datasurface.kpsg.graphfile.GraphFiles;
 import io.datasurface.render.airflow.AirflowDags;
 import io.datasurface.render.connect.SinkConnectors;
 import io.datasurface.render.k8s.Bootstrap;
@@ -17,11 +19,20 @@ public final class KpsgRenderer {
     private KpsgRenderer() {
     }
 
-    /** The Airflow DAGs (one per batch-stream, plus the system DAG) and the Kafka Connect sinks as Terraform and JSON. */
+    /**
+     * The Airflow DAGs (one per batch-stream, plus the system DAG), the graph file their jobs read, and the Kafka Connect
+     * sinks as Terraform and JSON.
+     */
     public static List<RenderedFile> render(RenderRequest request) {
         List<RenderedFile> files = new ArrayList<>(AirflowDags.render(request));
+        files.add(graphFile(request));
         files.addAll(SinkConnectors.render(request));
         return sorted(files);
+    }
+
+    /** The platform's graph file for the request's commit, at {@link GraphFiles#path}. */
+    public static RenderedFile graphFile(RenderRequest request) {
+        return new RenderedFile(GraphFiles.path(request.graph().schema()), GraphFiles.toJson(new GraphFile(request.commit(), request.graph())));
     }
 
     /** The bootstrap Kubernetes YAML and the checklist of secrets to create. */

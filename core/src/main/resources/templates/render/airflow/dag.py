@@ -43,6 +43,7 @@ with DAG(
             requests=\{"cpu": {task.resources.cpuRequest.str}, "memory": {task.resources.memoryRequest.str}},
             limits=\{"cpu": {task.resources.cpuLimit.str}, "memory": {task.resources.memoryLimit.str}},
         ),
+{#if task.hasGitSync}
         init_containers=[
             k8s.V1Container(
                 name="git-sync",
@@ -60,6 +61,7 @@ with DAG(
                 volume_mounts=[k8s.V1VolumeMount(name="model", mount_path={task.gitSync.mountPath.str})],
             ),
         ],
+{/if}
         volumes=[
 {#for v in task.volumes}
 {#if v.isClaim}

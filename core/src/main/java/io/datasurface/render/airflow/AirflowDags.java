@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.datasurface.kpsg.BatchStream;
 import io.datasurface.kpsg.IntentionGraph;
+import io.datasurface.kpsg.graphfile.GraphFiles;
 import io.datasurface.model.KubernetesPGStarter;
 import io.datasurface.render.KubernetesNames;
 import io.datasurface.render.PlatformSecrets;
@@ -23,8 +24,10 @@ import java.util.stream.IntStream;
 /**
  * Airflow DAGs of a platform: one per batch-stream, each a single KubernetesPodOperator task that
  * runs the merge-worker for that stream, and the system DAG with the renderer, the metrics collector
- * and the unused-table removal. Every pod gets the model from a git-sync init container that clones
- * the model repository once into an emptyDir volume, so each run sees the commit current at its start.
+ * and the unused-table removal. The merge, metrics and removal pods read the platform's graph file
+ * from the rendered claim (read-only), with the commit the DAG was rendered from, and never the
+ * model. Only the renderer's pod gets the model, from a git-sync init container that clones the model
+ * repository once into an emptyDir volume, so each run renders the commit current at its start.
  */
 public final class AirflowDags {
     public static final String FOLDER = "dags";
@@ -51,7 +54,10 @@ public final class AirflowDags {
         }
     }
 
-    /** {@code command} is the service's launcher in the DataSurface image (its name, as in the app.kubernetes.io/name label). */
+    /**
+     * {@code command} is the service's launcher in the DataSurface image (its name, as in the app.kubernetes.io/name label);
+     * {@code gitSync} is null for a pod that does not read the model.
+     */
     public record PodTask(String variable, String taskId, String podName, String namespace, String image, List<String> command,
             List<String> arguments, List<EnvVar> env, List<Label> labels, RenderSettings.PodResources resources, GitSync gitSync,
             List<Volume> volumes, List<Mount> mounts, String serviceAccount, int retries, String retryDelay, long startupTimeoutSeconds,
@@ -64,6 +70,10 @@ public final class AirflowDags {
             labels = List.copyOf(labels);
             volumes = List.copyOf(volumes);
             mounts = List.copyOf(mounts);
+        }
+
+        public boolean hasGitSync() {
+            return gitSync != null;
         }
     }
 
@@ -139,9 +149,11 @@ public final class AirflowDags {
         PlatformSecrets.env(platform.postgres().credential()).forEach(ref -> env.add(EnvVar.fromSecret(ref)));
         List<Label> labels = labels(request.graph(), "merge-worker", "merge");
         labels.add(new Label("datasurface.io/stream", KubernetesNames.labelValue(stream.key())));
+        List<String> arguments = new ArrayList<>(List.of("merge"));
+        arguments.addAll(graphArguments(request));
+        arguments.addAll(List.of("--stream", stream.key()));
         PodTask task = task(request, "merge", "merge", KubernetesNames.dnsLabel("merge-" + stream.key(), POD_NAME_LENGTH),
-                platform.mergeImage(), List.of("merge", "--model", RenderRequest.MODEL_PATH, "--platform", platform.name(), "--stream", stream.key()),
-                env, labels, false);
+                platform.mergeImage(), arguments, env, labels, Reads.GRAPH);
         String description = "Merges batch-stream " + stream.key() + " (" + stream.describe() + ") of platform " + platform.name();
         return new Dag(platform.name(), mergeDagId(platform, stream.key()), description, timedelta(stream.schedule()), START_DATE,
                 List.of("datasurface", "platform:" + platform.name(), "merge"), List.of(task));
@@ -151,6 +163,7 @@ public final class AirflowDags {
         KubernetesPGStarter platform = request.graph().platform();
         RenderSettings settings = request.settings();
         List<String> modelArgs = List.of("--model", RenderRequest.MODEL_PATH, "--platform", platform.name());
+        List<String> graphArgs = graphArguments(request);
         List<EnvVar> pg = new ArrayList<>();
         PlatformSecrets.env(platform.postgres().credential()).forEach(ref -> pg.add(EnvVar.fromSecret(ref)));
 
@@ -159,18 +172,18 @@ public final class AirflowDags {
         // The renderer also reports missing secrets (its service account may read them): a missing one fails the task visibly.
         renderArgs.addAll(List.of("--out", RENDERED_PATH, "--check-credentials"));
         PodTask render = task(request, "render", "render", "render", settings.renderImage(platform.mergeImage()), renderArgs,
-                List.of(), labels(request.graph(), "render-service", "render"), true);
+                List.of(), labels(request.graph(), "render-service", "render"), Reads.MODEL_WRITES_RENDERED);
 
         List<String> collectArgs = new ArrayList<>(List.of("collect"));
-        collectArgs.addAll(modelArgs);
+        collectArgs.addAll(graphArgs);
         PodTask collect = task(request, "collect_metrics", "collect_metrics", "collect-metrics", settings.metricsImage(platform.mergeImage()),
-                collectArgs, pg, labels(request.graph(), "metrics-exporter", "metrics-collector"), false);
+                collectArgs, pg, labels(request.graph(), "metrics-exporter", "metrics-collector"), Reads.GRAPH);
 
         List<String> removeArgs = new ArrayList<>(List.of("remove-unused"));
-        removeArgs.addAll(modelArgs);
+        removeArgs.addAll(graphArgs);
         removeArgs.add("--apply");
         PodTask remove = task(request, "remove_unused_tables", "remove_unused_tables", "remove-unused-tables", platform.mergeImage(),
-                removeArgs, pg, labels(request.graph(), "merge-worker", "table-removal"), false);
+                removeArgs, pg, labels(request.graph(), "merge-worker", "table-removal"), Reads.GRAPH);
 
         return new Dag(platform.name(), systemDagId(platform),
                 "DataSurface system jobs of platform " + platform.name() + ": re-render from the model, collect job metrics, remove unused tables",
@@ -178,20 +191,41 @@ public final class AirflowDags {
                 List.of(render, collect, remove));
     }
 
+    /**
+     * The arguments that hand a job the platform's graph file and the commit this DAG was rendered from, so that the job
+     * refuses a graph file of another commit.
+     */
+    public static List<String> graphArguments(RenderRequest request) {
+        return List.of("--graph", graphFile(request.graph()), "--commit", request.commit(), "--platform", request.graph().platform().name());
+    }
+
+    /** Where a job pod finds the platform's graph file: in the rendered claim, mounted read-only. */
+    public static String graphFile(IntentionGraph graph) {
+        return RENDERED_PATH + "/" + GraphFiles.path(graph.schema());
+    }
+
+    /** What a pod reads: the model (cloned by git-sync) and the rendered claim to write into, or only the graph file. */
+    private enum Reads {
+        MODEL_WRITES_RENDERED, GRAPH
+    }
+
     private static PodTask task(RenderRequest request, String variable, String taskId, String podName, String image, List<String> arguments,
-            List<EnvVar> env, List<Label> labels, boolean writesRendered) {
+            List<EnvVar> env, List<Label> labels, Reads reads) {
         KubernetesPGStarter platform = request.graph().platform();
         RenderSettings settings = request.settings();
-        List<Volume> volumes = new ArrayList<>(List.of(new Volume("model", "")));
-        List<Mount> mounts = new ArrayList<>(List.of(new Mount("model", RenderRequest.MODEL_ROOT, true)));
-        if (writesRendered) {
-            volumes.add(new Volume("rendered", RENDERED_CLAIM));
-            mounts.add(new Mount("rendered", RENDERED_PATH, false));
+        List<Volume> volumes = new ArrayList<>();
+        List<Mount> mounts = new ArrayList<>();
+        if (reads == Reads.MODEL_WRITES_RENDERED) {
+            volumes.add(new Volume("model", ""));
+            mounts.add(new Mount("model", RenderRequest.MODEL_ROOT, true));
         }
+        volumes.add(new Volume("rendered", RENDERED_CLAIM));
+        mounts.add(new Mount("rendered", RENDERED_PATH, reads == Reads.GRAPH));
         // The image holds every service; the pod names the one to run, as the Deployments of k8s/ do.
         List<String> command = labels.stream().filter(l -> l.key().equals("app.kubernetes.io/name")).map(Label::value).toList();
         return new PodTask(variable, taskId, podName, platform.namespace(), image, command, arguments, env, labels, settings.jobResources(),
-                gitSync(request), volumes, mounts, writesRendered ? RENDER_SERVICE_ACCOUNT : JOB_SERVICE_ACCOUNT, settings.retries(),
+                reads == Reads.MODEL_WRITES_RENDERED ? gitSync(request) : null, volumes, mounts,
+                reads == Reads.MODEL_WRITES_RENDERED ? RENDER_SERVICE_ACCOUNT : JOB_SERVICE_ACCOUNT, settings.retries(),
                 timedelta(settings.retryDelay()), settings.startupTimeout().toSeconds(), ON_FINISH_ACTION);
     }
 
