@@ -19,6 +19,11 @@ public record IntentionGraph(KubernetesPGStarter platform, String schema, List<B
         workspaces = List.copyOf(requireNonNull(workspaces, "workspaces is null"));
     }
 
+    /** A graph without workspaces: for tests and benchmarks that put streams together by hand and hand workspaces to a job themselves. */
+    public IntentionGraph(KubernetesPGStarter platform, String schema, List<BatchStream> streams) {
+        this(platform, schema, streams, List.of());
+    }
+
     /** Where removed tables are moved when the platform archives them. */
     public String archiveSchema() {
         return TableLayout.archiveSchema(schema);

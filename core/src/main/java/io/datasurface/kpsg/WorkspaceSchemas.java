@@ -28,7 +28,7 @@ public final class WorkspaceSchemas {
     }
 
     /** The workspace schemas of a platform whose graph has these streams in this schema; part of the graph itself. */
-    static List<WorkspaceSchema> build(Ecosystem ecosystem, KubernetesPGStarter platform, String schema, List<BatchStream> streams) {
+    public static List<WorkspaceSchema> build(Ecosystem ecosystem, KubernetesPGStarter platform, String schema, List<BatchStream> streams) {
         record Consumer(String fullName, Workspace workspace) {
         }
         List<Consumer> consumers = new ArrayList<>();

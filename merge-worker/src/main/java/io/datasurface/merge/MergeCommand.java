@@ -54,9 +54,8 @@ public class MergeCommand implements Callable<Integer> {
         BatchStream batchStream;
         Connector connector;
         try {
-            PlatformModel.Platform platform = model.platform();
-            graph = platform.graph();
-            workspaces = platform.workspaces();
+            graph = model.graph();
+            workspaces = graph.workspaces();
             IntentionGraph g = graph;
             batchStream = graph.stream(stream).orElseThrow(() -> new UnusableInputException("no batch-stream '" + stream
                     + "' on platform " + g.platform().name() + "; it has: "

@@ -39,9 +39,8 @@ public class ReconcileCommand implements Callable<Integer> {
         List<WorkspaceSchema> workspaces;
         Connector connector;
         try {
-            PlatformModel.Platform platform = model.platform();
-            graph = platform.graph();
-            workspaces = platform.workspaces();
+            graph = model.graph();
+            workspaces = graph.workspaces();
             connector = database.connector(graph.platform());
         } catch (UnusableInputException e) {
             err.println("error: " + e.getMessage());

@@ -40,7 +40,7 @@ public class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        PlatformOptions.Loaded loaded = options.load(config.settings(), err);
+        PlatformOptions.Loaded loaded = options.load(config.settings(), err, true);
         if (loaded instanceof PlatformOptions.Loaded.Failed failed) {
             return failed.exitCode();
         }

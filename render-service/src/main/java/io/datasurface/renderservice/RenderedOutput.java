@@ -1,6 +1,7 @@
 package io.datasurface.renderservice;
 
 import io.datasurface.kpsg.IntentionGraph;
+import io.datasurface.kpsg.graphfile.GraphFiles;
 import io.datasurface.render.RenderedFile;
 import io.datasurface.render.airflow.AirflowDags;
 import io.datasurface.render.connect.SinkConnectors;
@@ -33,9 +34,10 @@ public final class RenderedOutput {
     public record Owned(String folder, String prefix) {
     }
 
-    /** What a platform's rendering owns under the output folder: its DAGs and its sink connectors. */
+    /** What a platform's rendering owns under the output folder: its DAGs, its graph file and its sink connectors. */
     public static List<Owned> ownedBy(IntentionGraph graph) {
-        return List.of(new Owned(AirflowDags.FOLDER, graph.schema() + "_"), new Owned(SinkConnectors.folder(graph), ""));
+        return List.of(new Owned(AirflowDags.FOLDER, graph.schema() + "_"), new Owned(GraphFiles.FOLDER, graph.schema() + "."),
+                new Owned(SinkConnectors.folder(graph), ""));
     }
 
     public static Changes write(Path out, List<RenderedFile> files, List<Owned> owned) throws IOException {

@@ -17,6 +17,8 @@ import java.util.List;
 final class Acme {
     static final Path MODEL = Path.of("..", "examples", "acme");
     static final String PLATFORM = "Prod";
+    /** The model commit the golden files were rendered from (any commit id would do; the DAGs and the graph file name it). */
+    static final String COMMIT = "9fceb02d0ae598e95dc970b74767f19372d61af8";
     static final Path GOLDEN = Path.of("src", "test", "resources", "golden", "acme");
 
     private Acme() {
@@ -26,7 +28,7 @@ final class Acme {
         try {
             Ecosystem ecosystem = Models.loadAndLint(MODEL).requireValid();
             KubernetesPGStarter platform = (KubernetesPGStarter) ecosystem.platform(PLATFORM).orElseThrow();
-            return new RenderRequest(IntentionGraphBuilder.build(ecosystem, platform), ecosystem.owner(), RenderSettings.DEFAULT);
+            return new RenderRequest(IntentionGraphBuilder.build(ecosystem, platform), COMMIT, ecosystem.owner(), RenderSettings.DEFAULT);
         } catch (Exception e) {
             throw new IllegalStateException("the example model must load cleanly", e);
         }

@@ -24,7 +24,7 @@ class LiteralsTest {
     void aHostileValueStaysOneStringInPython(@TempDir Path dir) throws IOException {
         assumeTrue(Python.available(), "python3 is not installed");
         RenderRequest acme = Acme.request();
-        RenderRequest request = new RenderRequest(acme.graph(), new Repository(HOSTILE, "main"), acme.settings());
+        RenderRequest request = new RenderRequest(acme.graph(), acme.commit(), new Repository(HOSTILE, "main"), acme.settings());
         List<Path> dags = Python.writeDags(AirflowDags.render(request), dir);
         List<String> command = new ArrayList<>(List.of("python3",
                 Path.of("src", "test", "resources", "airflow-stub", "read_dags.py").toAbsolutePath().toString()));

@@ -37,7 +37,8 @@ class RenderCommandTest {
         Files.createDirectories(out.resolve("kafka-connect/prod/json"));
         Files.writeString(out.resolve("kafka-connect/prod/json/datasurface.prod.removed_staging.json"), "{}\n");
 
-        LaunchResult render = launcher.launch("render", "--model", Acme.MODEL.toString(), "--platform", Acme.PLATFORM, "--out", out.toString());
+        LaunchResult render = launcher.launch("render", "--model", Acme.MODEL.toString(), "--platform", Acme.PLATFORM, "--commit", Acme.COMMIT,
+                "--out", out.toString());
         assertThat(render.exitCode()).as(render.getErrorOutput()).isZero();
         LaunchResult bootstrap = launcher.launch("bootstrap", "--model", Acme.MODEL.toString(), "--platform", Acme.PLATFORM, "--out",
                 out.toString());

@@ -23,7 +23,7 @@ with DAG(
         image="ghcr.io/acme/datasurface-merge-worker:1.0.0",
         image_pull_policy="IfNotPresent",
         cmds=["merge-worker"],
-        arguments=["merge", "--model", "/model/current", "--platform", "Prod", "--stream", "orders_db.orders"],
+        arguments=["merge", "--graph", "/rendered/graphs/prod.json", "--commit", "9fceb02d0ae598e95dc970b74767f19372d61af8", "--platform", "Prod", "--stream", "orders_db.orders"],
         env_vars=[
             k8s.V1EnvVar(name="PG_MAIN_USER", value_from=k8s.V1EnvVarSource(secret_key_ref=k8s.V1SecretKeySelector(name="pg-main", key="user"))),
             k8s.V1EnvVar(name="PG_MAIN_PASSWORD", value_from=k8s.V1EnvVarSource(secret_key_ref=k8s.V1SecretKeySelector(name="pg-main", key="password"))),
@@ -41,23 +41,11 @@ with DAG(
             requests={"cpu": "250m", "memory": "512Mi"},
             limits={"cpu": "1", "memory": "1Gi"},
         ),
-        init_containers=[
-            k8s.V1Container(
-                name="git-sync",
-                image="registry.k8s.io/git-sync/git-sync:v4.4.0",
-                args=["--repo=https://github.com/acme/datasurface-model.git", "--ref=main", "--root=/model", "--link=current", "--depth=1", "--one-time"],
-                env=[
-                    k8s.V1EnvVar(name="GITSYNC_USERNAME", value="datasurface"),
-                    k8s.V1EnvVar(name="GITSYNC_PASSWORD", value_from=k8s.V1EnvVarSource(secret_key_ref=k8s.V1SecretKeySelector(name="git-model", key="token"))),
-                ],
-                volume_mounts=[k8s.V1VolumeMount(name="model", mount_path="/model")],
-            ),
-        ],
         volumes=[
-            k8s.V1Volume(name="model", empty_dir=k8s.V1EmptyDirVolumeSource()),
+            k8s.V1Volume(name="rendered", persistent_volume_claim=k8s.V1PersistentVolumeClaimVolumeSource(claim_name="datasurface-rendered")),
         ],
         volume_mounts=[
-            k8s.V1VolumeMount(name="model", mount_path="/model", read_only=True),
+            k8s.V1VolumeMount(name="rendered", mount_path="/rendered", read_only=True),
         ],
         service_account_name="datasurface-job",
         retries=2,

@@ -46,7 +46,7 @@ public final class PlatformRendering {
 
     /** Renders and writes the graph's files; the events are ArtifactsRendered, then CredentialsMissing when a secret is missing. */
     public List<DataSurfaceEvent> render(PlatformGraph graph) throws IOException {
-        List<RenderedFile> files = KpsgRenderer.render(new RenderRequest(graph.graph(), graph.modelRepository(), settings));
+        List<RenderedFile> files = KpsgRenderer.render(new RenderRequest(graph.graph(), graph.commit(), graph.modelRepository(), settings));
         RenderedOutput.Changes changes = RenderedOutput.write(out, files, RenderedOutput.ownedBy(graph.graph()));
         List<DataSurfaceEvent> events = new ArrayList<>();
         List<String> changed = Stream.concat(changes.written().stream(), changes.deleted().stream())

@@ -52,7 +52,8 @@ public final class RenderBenchmark {
             streams.add(new BatchStream(store + "." + dataset.name(), template.zone(), template.team(), store, "cdc." + store + ".transaction", false,
                     template.milestoning(), template.schedule(), List.of(d)));
         }
-        RenderRequest request = new RenderRequest(new IntentionGraph(platform, acme.schema(), streams), ecosystem.owner(), RenderSettings.DEFAULT);
+        RenderRequest request = new RenderRequest(new IntentionGraph(platform, acme.schema(), streams, List.of()), "9fceb02d0ae598e95dc970b74767f19372d61af8",
+                ecosystem.owner(), RenderSettings.DEFAULT);
         ObjectMapper mapper = new ObjectMapper();
 
         long[] render = new long[RUNS];

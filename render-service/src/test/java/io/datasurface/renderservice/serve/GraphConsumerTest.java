@@ -36,6 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 class GraphConsumerTest {
     private static final Path MODEL = Path.of("..", "examples", "acme");
     private static final Path GOLDEN = Path.of("src", "test", "resources", "golden", "acme");
+    /** The commit the golden files were rendered from: the DAGs and the graph file name it. */
+    private static final String COMMIT = "9fceb02d0ae598e95dc970b74767f19372d61af8";
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     @TempDir
@@ -59,24 +61,24 @@ class GraphConsumerTest {
 
     @Test
     void graphEventBecomesExactlyTheFilesRenderWrites() throws Exception {
-        publish(acme("c1"));
+        publish(acme(COMMIT));
         consumer = consumer(GraphConsumer.Hook.NONE);
 
         handleOne();
 
-        assertThat(files(out)).isEqualTo(files(GOLDEN, "dags", "kafka-connect"));
+        assertThat(files(out)).isEqualTo(files(GOLDEN, "dags", "graphs", "kafka-connect"));
     }
 
     @Test
     void renderedGraphIsReportedWithItsCounts() throws Exception {
-        publish(acme("c1"));
+        publish(acme(COMMIT));
         consumer = consumer(GraphConsumer.Hook.NONE);
 
         handleOne();
 
-        int rendered = files(GOLDEN, "dags", "kafka-connect").size();
+        int rendered = files(GOLDEN, "dags", "graphs", "kafka-connect").size();
         assertThat(events(1)).singleElement().isInstanceOfSatisfying(DataSurfaceEvent.ArtifactsRendered.class, e -> {
-            assertThat(e.commit()).isEqualTo("c1");
+            assertThat(e.commit()).isEqualTo(COMMIT);
             assertThat(e.written()).isEqualTo(rendered);
             assertThat(e.unchanged()).isZero();
             assertThat(e.deleted()).isZero();
@@ -85,9 +87,9 @@ class GraphConsumerTest {
 
     @Test
     void filesOfADroppedStreamAreRemoved() throws Exception {
-        PlatformGraph full = acme("c1");
+        PlatformGraph full = acme(COMMIT);
         IntentionGraph g = full.graph();
-        IntentionGraph fewer = new IntentionGraph(g.platform(), g.schema(), g.streams().subList(1, g.streams().size()));
+        IntentionGraph fewer = new IntentionGraph(g.platform(), g.schema(), g.streams().subList(1, g.streams().size()), List.of());
         String dropped = g.streams().get(0).key();
         publish(full);
         publish(new PlatformGraph(full.platform(), "c2", "sha256:2", full.modelRepository(), fewer));
@@ -98,14 +100,14 @@ class GraphConsumerTest {
 
         DataSurfaceEvent.ArtifactsRendered second = (DataSurfaceEvent.ArtifactsRendered) events(2).get(1);
         assertThat(second.deleted()).as("files of stream " + dropped).isPositive();
-        assertThat(files(out).keySet()).hasSize(files(GOLDEN, "dags", "kafka-connect").size() - second.deleted())
+        assertThat(files(out).keySet()).hasSize(files(GOLDEN, "dags", "graphs", "kafka-connect").size() - second.deleted())
                 .allSatisfy(path -> assertThat(path).doesNotContain(dropped.replace('.', '_') + ".py"));
     }
 
     @Test
-    void unchangedGraphWritesNothing() throws Exception {
-        publish(acme("c1"));
-        publish(acme("c2"));
+    void sameGraphOfTheSameCommitAgainWritesNothing() throws Exception {
+        publish(acme(COMMIT));
+        publish(acme(COMMIT));
         consumer = consumer(GraphConsumer.Hook.NONE);
         handleOne();
         FileTime old = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
@@ -125,7 +127,7 @@ class GraphConsumerTest {
 
     @Test
     void crashBetweenRenderAndOffsetCommitRendersAgainWithoutLoss() throws Exception {
-        publish(acme("c1"));
+        publish(acme(COMMIT));
         consumer = consumer(graph -> {
             throw new IllegalStateException("crash after the files are in place");
         });
@@ -136,7 +138,7 @@ class GraphConsumerTest {
         consumer = consumer(GraphConsumer.Hook.NONE);
         handleOne();
 
-        assertThat(files(out)).isEqualTo(files(GOLDEN, "dags", "kafka-connect"));
+        assertThat(files(out)).isEqualTo(files(GOLDEN, "dags", "graphs", "kafka-connect"));
         assertThat(events(2)).singleElement().isInstanceOf(DataSurfaceEvent.ArtifactsRendered.class);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", topics.bootstrapServers()))) {
             assertThat(admin.listConsumerGroupOffsets(topics.groupId()).partitionsToOffsetAndMetadata().get().values())
@@ -146,7 +148,7 @@ class GraphConsumerTest {
 
     @Test
     void missingSecretsAreReportedByNameAndKey() throws Exception {
-        publish(acme("c1"));
+        publish(acme(COMMIT));
         consumer = new GraphConsumer(topics, TIMEOUT, new PlatformRendering(out, RenderSettings.DEFAULT,
                 Optional.of((namespace, required) -> List.of(new io.datasurface.renderservice.CredentialCheck.Missing("git-model", Optional.empty(),
                         "git-sync"))), Clock.systemUTC()), GraphConsumer.Hook.NONE);
