@@ -42,6 +42,10 @@ public final class PlatformTables {
     public static final String UNCHANGED = "unchanged";
     public static final String FAILURE_COUNT = "failure_count";
     public static final String ERROR_HINT = "error_hint";
+    /** Source transactions the batch left in staging because not all of their changes had arrived. */
+    public static final String HELD_TRANSACTIONS = "held_transactions";
+    /** Incomplete source transactions the batch consumed anyway, once they had waited their limit. */
+    public static final String RELEASED_TRANSACTIONS = "released_transactions";
 
     public static final Table JOB_METRICS = new Table("ds_job_metrics", List.of(
             new Column(BATCH_ID, "bigserial PRIMARY KEY"),
@@ -59,7 +63,9 @@ public final class PlatformTables {
             new Column(DELETED, "bigint NOT NULL DEFAULT 0"),
             new Column(UNCHANGED, "bigint NOT NULL DEFAULT 0"),
             new Column(FAILURE_COUNT, "integer NOT NULL DEFAULT 0"),
-            new Column(ERROR_HINT, "text")));
+            new Column(ERROR_HINT, "text"),
+            new Column(HELD_TRANSACTIONS, "bigint NOT NULL DEFAULT 0"),
+            new Column(RELEASED_TRANSACTIONS, "bigint NOT NULL DEFAULT 0")));
 
     // ds_batches: one row per batch-stream, its last run.
     public static final String LAST_BATCH_ID = "last_batch_id";
@@ -67,6 +73,8 @@ public final class PlatformTables {
     public static final String LAST_BATCH_TIME = "last_batch_time";
     public static final String LAST_SUCCESS_AT = "last_success_at";
     public static final String CONSECUTIVE_FAILURES = "consecutive_failures";
+    /** The {@link #TRANSACTIONS} row up to which the stream has consumed every source transaction. */
+    public static final String TRANSACTION_WATERMARK = "transaction_watermark";
 
     public static final Table BATCHES = new Table("ds_batches", List.of(
             new Column(STREAM, "text PRIMARY KEY"),
@@ -74,7 +82,8 @@ public final class PlatformTables {
             new Column(LAST_STATUS, "text NOT NULL"),
             new Column(LAST_BATCH_TIME, "timestamptz NOT NULL"),
             new Column(LAST_SUCCESS_AT, "timestamptz"),
-            new Column(CONSECUTIVE_FAILURES, "integer NOT NULL DEFAULT 0")));
+            new Column(CONSECUTIVE_FAILURES, "integer NOT NULL DEFAULT 0"),
+            new Column(TRANSACTION_WATERMARK, "bigint NOT NULL DEFAULT 0")));
 
     // ds_table_registry: every table DataSurface created, so that nothing else is ever removed.
     public static final String TABLE_NAME = "table_name";
@@ -95,7 +104,35 @@ public final class PlatformTables {
             new Column(REMOVED_AT, "timestamptz"),
             new Column(REMOVAL, "text")));
 
-    public static final List<Table> ALL = List.of(JOB_METRICS, BATCHES, TABLE_REGISTRY);
+    // ds_transactions: Debezium's transaction records (BEGIN and END) of every captured store, as the sink wrote them.
+    public static final String TX_SEQ = "ds_seq";
+    /** The topic the record came from: {@code <topic prefix>.transaction} of its store. */
+    public static final String TX_TOPIC = "ds_topic";
+    /**
+     * The Kafka record's value as JSON text, exactly as the source connector wrote it (with or without
+     * the schema envelope): {@code status}, {@code id}, {@code event_count} and {@code data_collections}.
+     */
+    public static final String TX_RECORD = "ds_record";
+    public static final String TX_INGESTED_AT = "ds_ingested_at";
+    /** The record's {@code status} (BEGIN or END), computed by PostgreSQL from the record. */
+    public static final String TX_STATUS = "tx_status";
+    /** The record's transaction {@code id}, the value changes carry in {@link TableLayout#TX_ID}. */
+    public static final String TX_ID = "tx_id";
+    /** The status of the record that closes a transaction and counts its changes. */
+    public static final String TX_END = "END";
+
+    private static final String TX_VALUE = "coalesce(" + PostgresNames.quote(TX_RECORD) + "::jsonb -> 'payload', "
+            + PostgresNames.quote(TX_RECORD) + "::jsonb)";
+
+    public static final Table TRANSACTIONS = new Table("ds_transactions", List.of(
+            new Column(TX_SEQ, "bigserial PRIMARY KEY"),
+            new Column(TX_TOPIC, "text NOT NULL"),
+            new Column(TX_RECORD, "text NOT NULL"),
+            new Column(TX_INGESTED_AT, "timestamptz NOT NULL DEFAULT now()"),
+            new Column(TX_STATUS, "text GENERATED ALWAYS AS (" + TX_VALUE + " ->> 'status') STORED"),
+            new Column(TX_ID, "text GENERATED ALWAYS AS (" + TX_VALUE + " ->> 'id') STORED")));
+
+    public static final List<Table> ALL = List.of(JOB_METRICS, BATCHES, TABLE_REGISTRY, TRANSACTIONS);
 
     private PlatformTables() {
     }

@@ -14,6 +14,12 @@ public final class TableLayout {
     public static final String OP = "ds_op";
     /** The source's commit time ({@code source.ts_ms} of the Debezium envelope). */
     public static final String SOURCE_TS = "ds_source_ts";
+    /**
+     * The source transaction of the change (the Debezium envelope's {@code transaction.id}); null for
+     * a snapshot row or a source that publishes no transaction metadata. A batch consumes only whole
+     * transactions: see {@link PlatformTables#TRANSACTIONS}.
+     */
+    public static final String TX_ID = "ds_tx_id";
     /** When the row reached staging. */
     public static final String INGESTED_AT = "ds_ingested_at";
     /** Hash of all non-key columns of a merge row. */
@@ -25,8 +31,8 @@ public final class TableLayout {
     /** Milestoned mode: when this version stopped being live; null while live. */
     public static final String DP_OUT = "dp_out";
 
-    public static final List<String> STAGING_SYSTEM_COLUMNS = List.of(SEQ, OP, SOURCE_TS, INGESTED_AT);
-    public static final Set<String> RESERVED_COLUMNS = Set.of(SEQ, OP, SOURCE_TS, INGESTED_AT, ALL_HASH, BATCH_ID, DP_IN, DP_OUT);
+    public static final List<String> STAGING_SYSTEM_COLUMNS = List.of(SEQ, OP, SOURCE_TS, TX_ID, INGESTED_AT);
+    public static final Set<String> RESERVED_COLUMNS = Set.of(SEQ, OP, SOURCE_TS, TX_ID, INGESTED_AT, ALL_HASH, BATCH_ID, DP_IN, DP_OUT);
 
     public static final String STAGING_SUFFIX = "_staging";
     public static final String MERGE_SUFFIX = "_merge";

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -38,6 +39,13 @@ public final class MergeEngine {
      * is stuck or long, and the batch then drains staging row by row instead of waiting on it.
      */
     private static final Duration STAGING_LOCK_WAIT = Duration.ofSeconds(1);
+    /** How long an incomplete source transaction holds its stream before a batch consumes what arrived of it. */
+    public static final Duration DEFAULT_TRANSACTION_WAIT = Duration.ofMinutes(5);
+    /**
+     * How long transaction records are kept: far beyond any wait, so that a record is gone only once
+     * every stream that reads it has run since.
+     */
+    private static final Duration TRANSACTION_RECORD_RETENTION = Duration.ofDays(1);
 
     /** The steps of a batch, in order; a {@link Hook} runs before each. */
     public enum Step {
@@ -60,11 +68,16 @@ public final class MergeEngine {
     public sealed interface Outcome {
     }
 
-    /** The batch committed; counts are rows of the merge tables, summed over the stream's datasets. */
+    /**
+     * The batch committed; counts are rows of the merge tables, summed over the stream's datasets.
+     * {@code heldTransactions} source transactions stayed in staging, incomplete; {@code released}
+     * names the incomplete ones consumed because they had waited their limit.
+     */
     public record Merged(long batchId, Instant batchTime, long stagingRows, long inserted, long updated, long deleted,
-            long unchanged, long durationMillis) implements Outcome {
+            long unchanged, long durationMillis, long heldTransactions, List<String> released) implements Outcome {
         public Merged {
             requireNonNull(batchTime, "batchTime is null");
+            released = List.copyOf(released);
         }
     }
 
@@ -92,6 +105,7 @@ public final class MergeEngine {
     private final List<WorkspaceSchema> workspaces;
     private final boolean archiveStagingRows;
     private final Duration lockWait;
+    private final Duration transactionWait;
     private final Clock clock;
     private final Hook hook;
     private String currentTable;
@@ -104,6 +118,16 @@ public final class MergeEngine {
     /** @param workspaces the platform's workspace schemas, whose views of the stream's datasets each batch keeps current */
     public MergeEngine(Connector connector, PostgresDialect sql, KubernetesPGStarter.TableRetention retention, List<WorkspaceSchema> workspaces,
             Duration lockWait, Clock clock, Hook hook) {
+        this(connector, sql, retention, workspaces, lockWait, DEFAULT_TRANSACTION_WAIT, clock, hook);
+    }
+
+    /** @param transactionWait how long an incomplete source transaction may hold the stream; see {@link WholeTransactions} */
+    public MergeEngine(Connector connector, PostgresDialect sql, KubernetesPGStarter.TableRetention retention, List<WorkspaceSchema> workspaces,
+            Duration lockWait, Duration transactionWait, Clock clock, Hook hook) {
+        this.transactionWait = requireNonNull(transactionWait, "transactionWait is null");
+        if (transactionWait.isNegative() || transactionWait.compareTo(TRANSACTION_RECORD_RETENTION) >= 0) {
+            throw new IllegalArgumentException("transactionWait must be between 0 and " + TRANSACTION_RECORD_RETENTION + ", not " + transactionWait);
+        }
         this.workspaces = List.copyOf(workspaces);
         this.connector = requireNonNull(connector, "connector is null");
         this.sql = requireNonNull(sql, "sql is null");
@@ -177,6 +201,12 @@ public final class MergeEngine {
             }
         }
 
+        WholeTransactions.Cut cut = WholeTransactions.plan(c, sql, stream, transactionWait);
+        if (!cut.released().isEmpty()) {
+            LOG.warnf("stream %s: consumed %d incomplete source transaction(s) that waited longer than %s: %s", stream.key(),
+                    cut.released().size(), transactionWait, cut.released());
+        }
+
         long stagingRows = 0, inserted = 0, updated = 0, deleted = 0, unchanged = 0;
         Long minSeq = null, maxSeq = null;
         List<String> drained = new ArrayList<>();
@@ -190,7 +220,8 @@ public final class MergeEngine {
                 for (String statement : sql.createBatchTables(d, i)) {
                     s.execute(statement);
                 }
-                if (stagingLocked) {
+                OptionalLong limit = cut.limit(i);
+                if (stagingLocked && limit.isEmpty()) {
                     if (archiveStagingRows) {
                         try (PreparedStatement p = c.prepareStatement(sql.archiveStaging(d))) {
                             p.setLong(1, batchId);
@@ -200,9 +231,13 @@ public final class MergeEngine {
                     s.execute(sql.noteBadRows(d, i));
                     s.execute(sql.keepLatest(d, i));
                 } else {
-                    try (PreparedStatement p = c.prepareStatement(sql.consume(d, i, archiveStagingRows))) {
+                    try (PreparedStatement p = c.prepareStatement(sql.consume(d, i, archiveStagingRows, limit.isPresent()))) {
+                        int parameter = 1;
+                        if (limit.isPresent()) {
+                            p.setLong(parameter++, limit.getAsLong());
+                        }
                         if (archiveStagingRows) {
-                            p.setLong(1, batchId);
+                            p.setLong(parameter, batchId);
                         }
                         p.executeUpdate();
                     }
@@ -232,7 +267,7 @@ public final class MergeEngine {
                     deletes = rs.getLong(5);
                 }
                 stagingRows += consumed;
-                if (stagingLocked && consumed > 0) {
+                if (stagingLocked && limit.isEmpty() && consumed > 0) {
                     drained.add(d.stagingTable());
                 }
                 if (consumed == 0) {
@@ -289,17 +324,35 @@ public final class MergeEngine {
             p.setLong(5, updated);
             p.setLong(6, deleted);
             p.setLong(7, unchanged);
-            p.setLong(8, batchId);
+            p.setLong(8, cut.held());
+            p.setLong(9, cut.released().size());
+            p.setLong(10, batchId);
             p.executeUpdate();
         }
         recordStreamState(c, stream.key(), batchId, RunStatus.SUCCEEDED, 0);
+        recordTransactions(c, stream, cut);
 
         hook.before(Step.COMMIT, null, c);
         c.commit();
         long duration = Duration.between(started, clock.instant()).toMillis();
         LOG.infof("stream %s batch %d merged %d staging row(s): %d inserted, %d updated, %d deleted, %d unchanged in %d ms",
                 stream.key(), batchId, stagingRows, inserted, updated, deleted, unchanged, duration);
-        return new Merged(batchId, batchTime, stagingRows, inserted, updated, deleted, unchanged, duration);
+        return new Merged(batchId, batchTime, stagingRows, inserted, updated, deleted, unchanged, duration, cut.held(),
+                cut.released().stream().map(WholeTransactions.Released::toString).toList());
+    }
+
+    /** Moves the stream's transaction watermark and removes the stream's transaction records past their retention. */
+    private void recordTransactions(Connection c, BatchStream stream, WholeTransactions.Cut cut) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql.advanceTransactionWatermark())) {
+            p.setLong(1, cut.watermark());
+            p.setString(2, stream.key());
+            p.executeUpdate();
+        }
+        try (PreparedStatement p = c.prepareStatement(sql.pruneTransactions())) {
+            p.setString(1, stream.transactionTopic());
+            p.setLong(2, TRANSACTION_RECORD_RETENTION.toSeconds());
+            p.executeUpdate();
+        }
     }
 
     /**

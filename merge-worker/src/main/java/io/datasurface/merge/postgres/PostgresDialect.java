@@ -34,7 +34,7 @@ public final class PostgresDialect {
     private static final int MAX_FUNCTION_ARGS = 100;
     private static final Pattern TIMESTAMP = Pattern.compile("(timestamptz|timestamp)(\\((\\d+)\\))?");
     private static final Map<String, String> SYSTEM_COLUMN_TYPES = Map.of(
-            TableLayout.SEQ, "bigint", TableLayout.OP, "character(1)", TableLayout.SOURCE_TS, "timestamp with time zone",
+            TableLayout.SEQ, "bigint", TableLayout.OP, "character(1)", TableLayout.SOURCE_TS, "timestamp with time zone", TableLayout.TX_ID, "text",
             TableLayout.INGESTED_AT, "timestamp with time zone", TableLayout.ALL_HASH, "uuid", TableLayout.BATCH_ID, "bigint",
             TableLayout.DP_IN, "timestamp with time zone", TableLayout.DP_OUT, "timestamp with time zone");
 
@@ -169,8 +169,13 @@ public final class PostgresDialect {
         columns.add(quote(TableLayout.SEQ) + " bigserial");
         columns.add(quote(TableLayout.OP) + " char(1)");
         columns.add(quote(TableLayout.SOURCE_TS) + " timestamptz");
+        columns.add(quote(TableLayout.TX_ID) + " text");
         columns.add(quote(TableLayout.INGESTED_AT) + " timestamptz DEFAULT now()");
         return "CREATE TABLE " + table(d.stagingTable()) + " (" + String.join(", ", columns) + ")";
+    }
+
+    public String addTransactionColumn(String table) {
+        return "ALTER TABLE " + table(table) + " ADD COLUMN " + quote(TableLayout.TX_ID) + " text";
     }
 
     public String createStagingArchive(IngestedDataset d) {
@@ -388,8 +393,17 @@ public final class PostgresDialect {
      * skip it. The hash is taken of the kept rows only.
      */
     public String consume(IngestedDataset d, int i, boolean archive) {
+        return consume(d, i, archive, false);
+    }
+
+    /**
+     * As {@link #consume(IngestedDataset, int, boolean)}, taking only the rows before a ds_seq limit
+     * (bound first) when {@code limited}: the rest belongs to source transactions not yet complete.
+     */
+    public String consume(IngestedDataset d, int i, boolean archive, boolean limited) {
         String columns = quoteAll(stagingColumns(d));
-        StringBuilder sqlText = new StringBuilder("WITH c AS (DELETE FROM " + table(d.stagingTable()) + " RETURNING " + columns + ")");
+        StringBuilder sqlText = new StringBuilder("WITH c AS (DELETE FROM " + table(d.stagingTable())
+                + (limited ? " WHERE " + quote(TableLayout.SEQ) + " < ?" : "") + " RETURNING " + columns + ")");
         if (archive) {
             sqlText.append(", a AS (").append(archiveStaging(d, "c")).append(")");
         }
@@ -630,11 +644,12 @@ public final class PostgresDialect {
                 + RunStatus.RUNNING.value() + "', now(), ?) RETURNING " + quoteAll(List.of(BATCH_ID, BATCH_TIME));
     }
 
-    /** Bound: staging rows, min seq, max seq, inserted, updated, deleted, unchanged, batch id. */
+    /** Bound: staging rows, min seq, max seq, inserted, updated, deleted, unchanged, held and released transactions, batch id. */
     public String finishBatch() {
         return "UPDATE " + table(JOB_METRICS.name()) + " SET " + quote(STATUS) + " = '" + RunStatus.SUCCEEDED.value() + "', "
                 + quote(ENDED_AT) + " = clock_timestamp(), " + quote(DURATION_MS) + " = " + millisSince(quote(STARTED_AT)) + ", "
-                + assignBound(List.of(STAGING_ROWS, CONSUMED_MIN_SEQ, CONSUMED_MAX_SEQ, INSERTED, UPDATED, DELETED, UNCHANGED)) + ", "
+                + assignBound(List.of(STAGING_ROWS, CONSUMED_MIN_SEQ, CONSUMED_MAX_SEQ, INSERTED, UPDATED, DELETED, UNCHANGED,
+                        HELD_TRANSACTIONS, RELEASED_TRANSACTIONS)) + ", "
                 + quote(FAILURE_COUNT) + " = 0 WHERE " + quote(BATCH_ID) + " = ?";
     }
 
@@ -669,6 +684,58 @@ public final class PostgresDialect {
                 + ") VALUES (?, ?, ?, now(), CASE WHEN ?::int = 0 THEN now() END, ?) ON CONFLICT (" + quote(STREAM) + ") DO UPDATE SET "
                 + assignExcluded(List.of(LAST_BATCH_ID, LAST_STATUS, LAST_BATCH_TIME)) + ", " + quote(LAST_SUCCESS_AT) + " = coalesce(EXCLUDED."
                 + quote(LAST_SUCCESS_AT) + ", " + table(BATCHES.name()) + "." + quote(LAST_SUCCESS_AT) + "), " + assignExcluded(List.of(CONSECUTIVE_FAILURES));
+    }
+
+    // ---- whole source transactions -------------------------------------------------------------
+
+    /** Bound: stream. Rows: the {@code ds_transactions} row up to which the stream consumed every transaction. */
+    public String transactionWatermark() {
+        return "SELECT " + quote(TRANSACTION_WATERMARK) + " FROM " + table(BATCHES.name()) + " WHERE " + quote(STREAM) + " = ?";
+    }
+
+    /** Bound: watermark, stream; the stream's row exists (the batch recorded its state first). */
+    public String advanceTransactionWatermark() {
+        return "UPDATE " + table(BATCHES.name()) + " SET " + quote(TRANSACTION_WATERMARK) + " = ? WHERE " + quote(STREAM) + " = ?";
+    }
+
+    /**
+     * The changes of each source transaction in a staging table: transaction id, changes, first
+     * ds_seq, and milliseconds since the first arrived.
+     */
+    public String stagedTransactions(IngestedDataset d) {
+        return "SELECT " + quote(TableLayout.TX_ID) + ", count(*), min(" + quote(TableLayout.SEQ) + "), " + millisSince("min(" + quote(TableLayout.INGESTED_AT) + ")")
+                + " FROM " + table(d.stagingTable()) + " WHERE " + quote(TableLayout.TX_ID) + " IS NOT NULL GROUP BY " + quote(TableLayout.TX_ID);
+    }
+
+    /**
+     * Bound: transaction topic, watermark. Rows, in commit order, one per data collection an END
+     * record counts (one with nulls when it counts none): record seq, transaction id, milliseconds
+     * since the record arrived, data collection, changes to it.
+     */
+    public String transactionEnds() {
+        String value = "coalesce(t." + quote(TX_RECORD) + "::jsonb -> 'payload', t." + quote(TX_RECORD) + "::jsonb)";
+        return "SELECT t." + quote(TX_SEQ) + ", t." + quote(TX_ID) + ", " + millisSince("t." + quote(TX_INGESTED_AT))
+                + ", dc ->> 'data_collection', (dc ->> 'event_count')::bigint FROM " + table(TRANSACTIONS.name()) + " t"
+                + " CROSS JOIN LATERAL (SELECT " + value + " -> 'data_collections' AS dcs) r"
+                + " LEFT JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(r.dcs) = 'array' THEN r.dcs ELSE '[]'::jsonb END) dc ON true"
+                + " WHERE t." + quote(TX_TOPIC) + " = ? AND t." + quote(TX_SEQ) + " > ? AND t." + quote(TX_STATUS) + " = '" + TX_END + "'"
+                + " ORDER BY t." + quote(TX_SEQ);
+    }
+
+    /** Bound: transaction topic, watermark, transaction ids. Rows: those of the ids whose END is at or before the watermark. */
+    public String transactionsConsumedBefore() {
+        return "SELECT DISTINCT " + quote(TX_ID) + " FROM " + table(TRANSACTIONS.name()) + " WHERE " + quote(TX_TOPIC) + " = ? AND "
+                + quote(TX_SEQ) + " <= ? AND " + quote(TX_STATUS) + " = '" + TX_END + "' AND " + quote(TX_ID) + " = ANY (?)";
+    }
+
+    /**
+     * Bound: transaction topic, retention in seconds. Removes the topic's records older than the
+     * retention; rows another batch is removing at the same moment are left to it.
+     */
+    public String pruneTransactions() {
+        return "DELETE FROM " + table(TRANSACTIONS.name()) + " WHERE " + quote(TX_SEQ) + " IN (SELECT " + quote(TX_SEQ) + " FROM "
+                + table(TRANSACTIONS.name()) + " WHERE " + quote(TX_TOPIC) + " = ? AND " + quote(TX_INGESTED_AT)
+                + " < now() - make_interval(secs => ?) FOR UPDATE SKIP LOCKED)";
     }
 
     // ---- unused tables -------------------------------------------------------------------------

@@ -166,9 +166,11 @@ public final class Reconciler {
         if (!catalog.schemaExists()) {
             actions.add(new Action("created schema " + schema, List.of(sql.createSchema(schema)), null));
         }
-        List<String> platformTables = PlatformTables.ALL.stream().map(PlatformTables.Table::name).toList();
-        if (!catalog.tables().keySet().containsAll(platformTables)) {
-            actions.add(new Action("created the platform tables " + String.join(", ", platformTables) + " in " + schema,
+        List<String> outdated = PlatformTables.ALL.stream().filter(t -> !catalog.tables().containsKey(t.name())
+                || !catalog.tables().get(t.name()).keySet().containsAll(t.columns().stream().map(PlatformTables.Column::name).toList()))
+                .map(PlatformTables.Table::name).toList();
+        if (!outdated.isEmpty()) {
+            actions.add(new Action("created or completed the platform tables " + String.join(", ", outdated) + " in " + schema,
                     sql.createPlatformTables(), null));
         }
         Set<IngestedDataset> altered = new HashSet<>();
@@ -185,6 +187,7 @@ public final class Reconciler {
                         actions.add(new Action("created table " + schema + "." + archive, List.of(sql.createStagingArchive(d)),
                                 new Registration(archive, TableKind.STAGING_ARCHIVE, stream.key(), dataset)));
                     } else {
+                        addTransactionColumn(archive, existing, actions);
                         checkColumns(archive, existing, d.columns(), List.of(TableLayout.SEQ, TableLayout.OP, TableLayout.BATCH_ID), actions, problems);
                     }
                 }
@@ -262,7 +265,21 @@ public final class Reconciler {
                     new Registration(d.stagingTable(), TableKind.STAGING, stream.key(), dataset)));
             return;
         }
-        checkColumns(d.stagingTable(), existing, d.columns(), TableLayout.STAGING_SYSTEM_COLUMNS, actions, problems);
+        addTransactionColumn(d.stagingTable(), existing, actions);
+        checkColumns(d.stagingTable(), existing, d.columns(), TableLayout.STAGING_SYSTEM_COLUMNS.stream()
+                .filter(c -> existing.containsKey(c) || !c.equals(TableLayout.TX_ID)).toList(), actions, problems);
+    }
+
+    /**
+     * Staging (and staging archive) tables made before changes carried their source transaction get
+     * the column; its rows keep a null there, which a batch treats as it always did.
+     */
+    private void addTransactionColumn(String table, Map<String, ExistingColumn> existing, List<Action> actions) {
+        ExistingColumn actual = existing.get(TableLayout.TX_ID);
+        if (actual == null) {
+            actions.add(new Action("added column " + sql.schema() + "." + table + "." + TableLayout.TX_ID
+                    + ": the sink carries each change's source transaction", List.of(sql.addTransactionColumn(table)), null));
+        }
     }
 
     private void planMerge(Catalog catalog, BatchStream stream, IngestedDataset d, String dataset, List<Action> actions, List<TableMismatch> problems) {

@@ -130,18 +130,69 @@ final class MergeFixture {
     }
 
     void stage(Connection c, IngestedDataset d, String op, Object... values) throws SQLException {
+        stage(c, d, null, op, values);
+    }
+
+    /** Inserts one staging row of source transaction {@code transaction}, as the sink writes it from an event with transaction metadata. */
+    void stageInTransaction(String transaction, String datasetName, String op, Object... values) {
+        try (Connection c = DB.connect()) {
+            stage(c, dataset(datasetName), transaction, op, values);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void stage(Connection c, IngestedDataset d, String transaction, String op, Object... values) throws SQLException {
         List<String> columns = new ArrayList<>(d.columns().stream().map(MappedColumn::name).toList().subList(0, values.length));
         columns.add("ds_op");
+        columns.add("ds_tx_id");
         columns.add("ds_source_ts");
         String insert = "INSERT INTO " + sql.table(d.stagingTable()) + " (" + columns.stream().map(PostgresNames::quote)
-                .collect(Collectors.joining(", ")) + ") VALUES (" + "?, ".repeat(values.length) + "?, now())";
+                .collect(Collectors.joining(", ")) + ") VALUES (" + "?, ".repeat(values.length) + "?, ?, now())";
         try (PreparedStatement p = c.prepareStatement(insert)) {
             for (int i = 0; i < values.length; i++) {
                 p.setObject(i + 1, values[i]);
             }
             p.setString(values.length + 1, op);
+            p.setString(values.length + 2, transaction);
             p.executeUpdate();
         }
+    }
+
+    /**
+     * Writes a transaction record as the rendered sink writes Debezium's: the record's JSON with its
+     * schema envelope, on the transaction topic of the stream's store. {@code counts} alternates
+     * source table names ({@code public.accounts}) and the changes the END record counts for them.
+     */
+    void transactionRecord(String stream, String status, String transaction, Object... counts) {
+        StringBuilder collections = new StringBuilder();
+        long total = 0;
+        for (int i = 0; i < counts.length; i += 2) {
+            collections.append(i == 0 ? "" : ",").append("{\"data_collection\":\"").append(counts[i]).append("\",\"event_count\":")
+                    .append(counts[i + 1]).append('}');
+            total += ((Number) counts[i + 1]).longValue();
+        }
+        String payload = "{\"status\":\"" + status + "\",\"id\":\"" + transaction + "\",\"event_count\":"
+                + (status.equals("END") ? total : "null") + ",\"data_collections\":" + (status.equals("END") ? "[" + collections + "]" : "null")
+                + ",\"ts_ms\":1764400000000}";
+        String record = "{\"schema\":{\"type\":\"struct\",\"optional\":false,\"name\":\"io.debezium.connector.common.TransactionMetadataValue\"},"
+                + "\"payload\":" + payload + "}";
+        try (Connection c = DB.connect(); PreparedStatement p = c.prepareStatement("INSERT INTO " + sql.table("ds_transactions")
+                + " (ds_topic, ds_record) VALUES (?, ?)")) {
+            p.setString(1, stream(stream).transactionTopic());
+            p.setString(2, record);
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs a batch of the stream whose incomplete source transactions wait at most {@code transactionWait}. */
+    MergeEngine.Merged merge(String stream, Duration transactionWait) {
+        MergeEngine.Outcome outcome = new MergeEngine(DB::connect, sql, graph.platform().retention(), workspaces, Duration.ofMillis(300),
+                transactionWait, Clock.systemUTC(), MergeEngine.Hook.NONE).run(stream(stream));
+        assertThat(outcome).isInstanceOf(MergeEngine.Merged.class);
+        return (MergeEngine.Merged) outcome;
     }
 
     /**

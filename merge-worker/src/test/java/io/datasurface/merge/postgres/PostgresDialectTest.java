@@ -60,7 +60,7 @@ class PostgresDialectTest {
         String consume = sql.consume(customers, 0, false);
 
         assertThat(consume).startsWith("WITH c AS (DELETE FROM \"prod\".\"shop_db_customers_staging\" RETURNING \"id\", \"name\", "
-                + "\"email\", \"balance\", \"ds_seq\", \"ds_op\", \"ds_source_ts\", \"ds_ingested_at\"), b AS (INSERT INTO \"ds_bad_0\"")
+                + "\"email\", \"balance\", \"ds_seq\", \"ds_op\", \"ds_source_ts\", \"ds_tx_id\", \"ds_ingested_at\"), b AS (INSERT INTO \"ds_bad_0\"")
                 .endsWith(" INSERT INTO \"ds_latest_0\" SELECT \"id\", \"name\", \"email\", \"balance\", \"ds_op\", \"ds_seq\", ds_rows, "
                         + "ds_first_seq, CASE WHEN \"ds_op\" <> 'd' THEN md5(jsonb_strip_nulls(jsonb_build_object('name', \"name\", 'email', \"email\", 'balance', trim_scale(\"balance\")))::text)::uuid "
                         + "END FROM (SELECT DISTINCT ON (\"id\") \"id\", \"name\", \"email\", \"balance\", \"ds_op\", \"ds_seq\", "

@@ -22,7 +22,7 @@ class ReconcileTest {
         assertThat(f.strings("SELECT column_name || ' ' || data_type FROM information_schema.columns WHERE table_schema = '" + f.schema
                 + "' AND table_name = 'shop_db_customers_staging' ORDER BY ordinal_position")).containsExactly(
                 "id bigint", "name character varying", "email character varying", "balance numeric",
-                "ds_seq bigint", "ds_op character", "ds_source_ts timestamp with time zone", "ds_ingested_at timestamp with time zone");
+                "ds_seq bigint", "ds_op character", "ds_source_ts timestamp with time zone", "ds_tx_id text", "ds_ingested_at timestamp with time zone");
         assertThat(f.reconcile().actions()).as("a second reconcile has nothing to do").isEmpty();
     }
 
@@ -71,5 +71,22 @@ class ReconcileTest {
     private static java.util.List<String> tableActions(Reconciler.Report report) {
         return report.actions().stream().filter(a -> !a.startsWith("made view") && !a.startsWith("dropped view")
                 && !a.startsWith("made schema")).toList();
+    }
+
+    @Test
+    void tablesMadeBeforeTransactionMetadataGainItsColumnsAndKeepTheirRows() throws Exception {
+        MergeFixture f = new MergeFixture(TestModel.standard());
+        f.customer("c", 1, "Ann", null, "1.00");
+        f.execute("ALTER TABLE " + f.stagingTable("customers") + " DROP COLUMN ds_tx_id");
+        f.execute("DROP TABLE " + f.sql.table("ds_transactions"));
+        f.execute("ALTER TABLE " + f.sql.table("ds_batches") + " DROP COLUMN transaction_watermark");
+
+        Reconciler.Report report = f.reconcile();
+
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.actions()).contains("added column " + f.schema + ".shop_db_customers_staging.ds_tx_id: the sink carries each "
+                + "change's source transaction", "created or completed the platform tables ds_batches, ds_transactions in " + f.schema);
+        assertThat(f.merge(CUSTOMERS).stagingRows()).as("the row staged before the change merges as it always did").isEqualTo(1);
+        assertThat(f.reconcile().actions()).isEmpty();
     }
 }
