@@ -21,7 +21,8 @@ final class AcmePlatform {
         try {
             Ecosystem ecosystem = Models.loadAndLint(Repo.ROOT.resolve("examples/acme")).requireValid();
             KubernetesPGStarter platform = (KubernetesPGStarter) ecosystem.platform(PLATFORM).orElseThrow();
-            return new RenderRequest(IntentionGraphBuilder.build(ecosystem, platform), ecosystem.owner(), RenderSettings.DEFAULT);
+            return new RenderRequest(IntentionGraphBuilder.build(ecosystem, platform), "9fceb02d0ae598e95dc970b74767f19372d61af8", ecosystem.owner(),
+                    RenderSettings.DEFAULT);
         } catch (Exception e) {
             throw new IllegalStateException("the example model must load cleanly", e);
         }

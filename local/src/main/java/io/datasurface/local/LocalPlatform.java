@@ -85,11 +85,14 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
+    /** What the local platform's DAG tasks and graph file name as their commit: it renders the model folder as it is. */
+    static final String LOCAL_COMMIT = "local";
+
     /** The model's platform, as render sees it. */
     static RenderRequest load(Path model, String platformName) throws Exception {
         try {
             PlatformResolver.ResolvedPlatform resolved = PlatformResolver.resolve(model, platformName);
-            return new RenderRequest(resolved.graph(), resolved.ecosystem().owner(), RenderSettings.DEFAULT);
+            return new RenderRequest(resolved.graph(), LOCAL_COMMIT, resolved.ecosystem().owner(), RenderSettings.DEFAULT);
         } catch (ModelLoadException | InvalidModelException | UnknownPlatformException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
@@ -129,7 +132,12 @@ public final class LocalPlatform implements AutoCloseable {
         for (SecretKeyRef ref : PlatformSecrets.env(graph.platform().postgres().credential())) {
             secrets.put(ref.secret() + "/" + ref.key(), ref.key().equals(PlatformSecrets.USER_KEY) ? platformDatabase.user() : platformDatabase.password());
         }
-        MergeWorkerPods pods = new MergeWorkerPods(mergeWorkerJar, model, secrets, Map.of(
+        // The rendered claim of the cluster: the merge tasks read the platform's graph file from it.
+        Path rendered = workDir.resolve("rendered");
+        RenderedFile graphFile = KpsgRenderer.graphFile(request);
+        Files.createDirectories(rendered.resolve(graphFile.path()).getParent());
+        Files.writeString(rendered.resolve(graphFile.path()), graphFile.content());
+        MergeWorkerPods pods = new MergeWorkerPods(mergeWorkerJar, rendered, secrets, Map.of(
                 JobEnvironment.JDBC_URL, platformDatabase.jdbcUrl(), JobEnvironment.KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers()));
         scheduler = started(new LocalScheduler(request, pods, progress));
         scheduler.reconcile();

@@ -55,8 +55,9 @@ public final class LocalScheduler implements AutoCloseable {
     /** Creates or evolves the platform's tables: {@code merge-worker reconcile}, with the merge tasks' environment. */
     public MergeWorkerPods.Run reconcile() throws Exception {
         AirflowDags.PodTask any = mergeTasks.values().iterator().next();
-        MergeWorkerPods.Run run = pods.run(List.of("reconcile", "--model", RenderRequest.MODEL_PATH, "--platform",
-                request.graph().platform().name()), any.env());
+        List<String> arguments = new ArrayList<>(List.of("reconcile"));
+        arguments.addAll(AirflowDags.graphArguments(request));
+        MergeWorkerPods.Run run = pods.run(arguments, any.env());
         if (!run.succeeded()) {
             throw new IllegalStateException("merge-worker reconcile failed (exit " + run.exitCode() + "):\n" + run.output());
         }

@@ -2,7 +2,6 @@ package io.datasurface.local;
 
 import static java.util.Objects.requireNonNull;
 
-import io.datasurface.render.RenderRequest;
 import io.datasurface.render.airflow.AirflowDags;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Runs a merge-worker task the way Airflow's KubernetesPodOperator runs it, with a child JVM in place
  * of the pod: the image's program ({@code merge-worker/target/quarkus-app/quarkus-run.jar}), the
- * task's arguments as rendered (the git-sync mount point replaced by the model folder), and the
+ * task's arguments as rendered (the rendered claim's mount point replaced by the local platform's rendered folder,
+ * which holds the graph file the task names), and the
  * task's environment, each secret key filled from the local platform's secrets. Like the pod, it
  * also gets {@code DATASURFACE_JDBC_URL} and the Kafka override, because the model names the
  * cluster's hosts.
@@ -42,19 +42,20 @@ public final class MergeWorkerPods implements AutoCloseable {
     }
 
     private final Path jar;
-    private final Path model;
+    private final Path rendered;
     private final Map<String, String> secrets;
     private final Map<String, String> overrides;
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     /**
+     * @param rendered the folder standing in for the rendered claim: it holds the graph file under {@code graphs/}
      * @param secrets the value of each secret key, by {@code secret/key}
      * @param overrides environment variables the cluster would not need (the database URL, the Kafka servers)
      */
-    public MergeWorkerPods(Path jar, Path model, Map<String, String> secrets, Map<String, String> overrides) {
+    public MergeWorkerPods(Path jar, Path rendered, Map<String, String> secrets, Map<String, String> overrides) {
         this.jar = requireNonNull(jar, "jar is null");
-        this.model = requireNonNull(model, "model is null").toAbsolutePath();
+        this.rendered = requireNonNull(rendered, "rendered is null").toAbsolutePath();
         this.secrets = Map.copyOf(secrets);
         this.overrides = Map.copyOf(overrides);
         if (!Files.isRegularFile(jar)) {
@@ -76,7 +77,9 @@ public final class MergeWorkerPods implements AutoCloseable {
 
     /** Runs the merge-worker with these arguments, as rendered, and a task's environment. */
     public Run run(List<String> renderedArguments, List<AirflowDags.EnvVar> taskEnv) throws IOException, InterruptedException {
-        List<String> arguments = renderedArguments.stream().map(a -> a.equals(RenderRequest.MODEL_PATH) ? model.toString() : a).toList();
+        String claim = AirflowDags.RENDERED_PATH + "/";
+        List<String> arguments = renderedArguments.stream()
+                .map(a -> a.startsWith(claim) ? rendered.resolve(a.substring(claim.length())).toString() : a).toList();
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
                 "-jar", jar.toAbsolutePath().toString()));
         command.addAll(arguments);
