@@ -40,9 +40,10 @@ public final class StagingSinks {
                 configs.add(config(file, secrets, platformDatabase.jdbcUrl()));
             }
         }
-        if (configs.size() != graph.datasets().size()) {
-            throw new IllegalStateException(configs.size() + " sink connectors rendered under " + folder + " for "
-                    + graph.datasets().size() + " ingested datasets");
+        int expected = SinkConnectors.connectors(graph).size();
+        if (configs.size() != expected) {
+            throw new IllegalStateException(configs.size() + " sink connectors rendered under " + folder + " where the graph has "
+                    + expected + " (one per ingested dataset and one for the transaction topics)");
         }
         return configs;
     }

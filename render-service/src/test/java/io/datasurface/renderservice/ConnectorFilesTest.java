@@ -22,7 +22,7 @@ class ConnectorFilesTest {
         IntentionGraph graph = Acme.graph();
         List<RenderedFile> files = Acme.allFiles();
         List<RenderedFile> json = files.stream().filter(f -> f.path().endsWith(".json")).toList();
-        assertThat(json).hasSize(graph.datasets().size());
+        assertThat(json).as("one sink per dataset and one for the transaction topics").hasSize(graph.datasets().size() + 1);
         for (IngestedDataset d : graph.datasets()) {
             String path = SinkConnectors.folder(graph) + "/json/" + SinkConnectors.connectorName(graph, d) + ".json";
             JsonNode connector = new ObjectMapper().readTree(Acme.file(files, path));
@@ -36,8 +36,8 @@ class ConnectorFilesTest {
             assertThat(config.get("schema.evolution").asText()).isEqualTo("none");
             assertThat(config.get("transforms.unwrap.type").asText()).isEqualTo("io.debezium.transforms.ExtractNewRecordState");
             assertThat(config.get("transforms.unwrap.delete.tombstone.handling.mode").asText()).isEqualTo("rewrite");
-            assertThat(config.get("transforms.unwrap.add.fields").asText()).isEqualTo("op,source.ts_ms");
-            assertThat(config.get("transforms.rename.renames").asText()).startsWith("__op:ds_op,__source_ts_ms:ds_source_ts");
+            assertThat(config.get("transforms.unwrap.add.fields").asText()).isEqualTo("op,source.ts_ms,transaction.id");
+            assertThat(config.get("transforms.rename.renames").asText()).startsWith("__op:ds_op,__source_ts_ms:ds_source_ts,__transaction_id:ds_tx_id");
             assertThat(config.get("transforms.rename.exclude").asText()).isEqualTo("__deleted");
             assertThat(config.get("connection.username").asText()).isEqualTo("${env:PG_MAIN_USER}");
             assertThat(config.get("connection.password").asText()).isEqualTo("${env:PG_MAIN_PASSWORD}");
@@ -55,9 +55,9 @@ class ConnectorFilesTest {
         while (m.find()) {
             resources++;
             String body = m.group(2);
-            IngestedDataset d = graph.datasets().stream().filter(x -> x.stagingTable().equals(m.group(1))).findFirst().orElseThrow();
+            String table = m.group(1);
             JsonNode config = new ObjectMapper().readTree(Acme.file(files,
-                    SinkConnectors.folder(graph) + "/json/" + SinkConnectors.connectorName(graph, d) + ".json")).get("config");
+                    SinkConnectors.folder(graph) + "/json/datasurface." + graph.schema() + "." + table + ".json")).get("config");
             String plain = body.substring(body.indexOf("config = {"), body.indexOf("config_sensitive"));
             String sensitive = body.substring(body.indexOf("config_sensitive"));
             config.fields().forEachRemaining(e -> {
@@ -70,7 +70,7 @@ class ConnectorFilesTest {
                 }
             });
         }
-        assertThat(resources).isEqualTo(graph.datasets().size());
+        assertThat(resources).isEqualTo(graph.datasets().size() + 1);
         assertThat(tf).containsPattern("variable \"pg_main_password\" \\{[^}]*sensitive   = true");
         assertThat(tf).containsPattern("variable \"connect_api_token\" \\{[^}]*sensitive   = true");
     }

@@ -2,9 +2,11 @@ package io.datasurface.render.connect;
 
 import static java.util.Objects.requireNonNull;
 
+import io.datasurface.kpsg.BatchStream;
 import io.datasurface.kpsg.IngestedDataset;
 import io.datasurface.kpsg.IntentionGraph;
 import io.datasurface.kpsg.MappedColumn;
+import io.datasurface.kpsg.PlatformTables;
 import io.datasurface.kpsg.TableLayout;
 import io.datasurface.model.KubernetesPGStarter;
 import io.datasurface.render.KubernetesNames;
@@ -24,13 +26,22 @@ import java.util.Locale;
  *
  * <p>The Debezium envelope is flattened by ExtractNewRecordState: {@code delete.tombstone.handling.mode=rewrite}
  * turns a delete into a row holding the deleted key (the {@code before} image) and drops the tombstone,
- * {@code add.fields=op,source.ts_ms} adds {@code __op} and {@code __source_ts_ms}. ReplaceField drops
- * the {@code __deleted} marker (the op already says it) and renames those fields to {@code ds_op} and
- * {@code ds_source_ts} and model column names to their PostgreSQL names; TimestampConverter turns the
+ * {@code add.fields=op,source.ts_ms,transaction.id} adds {@code __op}, {@code __source_ts_ms} and
+ * {@code __transaction_id} (null for a snapshot row). ReplaceField drops the {@code __deleted} marker
+ * (the op already says it) and renames those fields to {@code ds_op}, {@code ds_source_ts} and
+ * {@code ds_tx_id} and model column names to their PostgreSQL names; TimestampConverter turns the
  * epoch milliseconds into a timestamp. The sink appends ({@code insert.mode=insert},
  * {@code delete.enabled=false}, {@code primary.key.mode=none}) and never changes the table
  * ({@code schema.evolution=none}): the merge-worker's reconcile owns it, with {@code ds_seq} and
  * {@code ds_ingested_at} filled by their column defaults.
+ *
+ * <p>One more sink writes the stores' transaction topics ({@code <topic prefix>.transaction}, where
+ * Debezium publishes a BEGIN and an END record per source transaction when the source connector has
+ * {@code provide.transaction.metadata=true}) into the platform table {@code ds_transactions}: each
+ * record's value as JSON text (StringConverter, then HoistField into {@code ds_record}) and its topic
+ * (InsertField into {@code ds_topic}). The text form keeps the END record's per-table event counts,
+ * an array of structs that no sink column type holds; the merge-worker reads them with PostgreSQL's
+ * JSON operators to consume only source transactions whose changes have all arrived.
  *
  * <p>Secrets never appear: the JSON form reads them from the Connect worker's environment through
  * Kafka's EnvVarConfigProvider ({@code ${env:PG_MAIN_PASSWORD}}), the Terraform form passes them in
@@ -78,7 +89,11 @@ public final class SinkConnectors {
     }
 
     public static String connectorName(IntentionGraph graph, IngestedDataset dataset) {
-        return "datasurface." + graph.schema() + "." + dataset.stagingTable();
+        return connectorName(graph, dataset.stagingTable());
+    }
+
+    private static String connectorName(IntentionGraph graph, String table) {
+        return "datasurface." + graph.schema() + "." + table;
     }
 
     public static List<RenderedFile> render(RenderRequest request) {
@@ -104,7 +119,8 @@ public final class SinkConnectors {
         }
         List<Connector> connectors = new ArrayList<>();
         for (IngestedDataset d : graph.datasets()) {
-            List<String> renames = new ArrayList<>(List.of("__op:" + TableLayout.OP, "__source_ts_ms:" + TableLayout.SOURCE_TS));
+            List<String> renames = new ArrayList<>(List.of("__op:" + TableLayout.OP, "__source_ts_ms:" + TableLayout.SOURCE_TS,
+                    "__transaction_id:" + TableLayout.TX_ID));
             for (MappedColumn column : d.columns()) {
                 if (!column.name().equals(column.column().name())) {
                     renames.add(column.column().name() + ":" + column.name());
@@ -126,7 +142,7 @@ public final class SinkConnectors {
                     new Entry("transforms", "unwrap,rename,sourcets"),
                     new Entry("transforms.unwrap.type", "io.debezium.transforms.ExtractNewRecordState"),
                     new Entry("transforms.unwrap.delete.tombstone.handling.mode", "rewrite"),
-                    new Entry("transforms.unwrap.add.fields", "op,source.ts_ms"),
+                    new Entry("transforms.unwrap.add.fields", "op,source.ts_ms,transaction.id"),
                     new Entry("transforms.rename.type", "org.apache.kafka.connect.transforms.ReplaceField$Value"),
                     new Entry("transforms.rename.exclude", "__deleted"),
                     new Entry("transforms.rename.renames", String.join(",", renames)),
@@ -136,7 +152,37 @@ public final class SinkConnectors {
                     new Entry("errors.tolerance", "none"));
             connectors.add(new Connector(name, d.stagingTable(), d.topic(), graph.schema() + "." + d.stagingTable(), config, sensitive));
         }
+        List<String> transactionTopics = graph.streams().stream().map(BatchStream::transactionTopic).distinct().sorted().toList();
+        if (!transactionTopics.isEmpty()) {
+            connectors.add(transactions(graph, jdbcUrl, String.join(",", transactionTopics), sensitive));
+        }
         return connectors;
+    }
+
+    private static Connector transactions(IntentionGraph graph, String jdbcUrl, String topics, List<Sensitive> sensitive) {
+        String table = PlatformTables.TRANSACTIONS.name();
+        String name = connectorName(graph, table);
+        List<Entry> config = List.of(
+                new Entry("name", name),
+                new Entry("connector.class", CONNECTOR_CLASS),
+                new Entry("tasks.max", "1"),
+                new Entry("topics", topics),
+                new Entry("connection.url", jdbcUrl),
+                new Entry("insert.mode", "insert"),
+                new Entry("delete.enabled", "false"),
+                new Entry("primary.key.mode", "none"),
+                new Entry("schema.evolution", "none"),
+                new Entry("quote.identifiers", "true"),
+                new Entry("collection.name.format", graph.schema() + "." + table),
+                new Entry("key.converter", "org.apache.kafka.connect.storage.StringConverter"),
+                new Entry("value.converter", "org.apache.kafka.connect.storage.StringConverter"),
+                new Entry("transforms", "record,topic"),
+                new Entry("transforms.record.type", "org.apache.kafka.connect.transforms.HoistField$Value"),
+                new Entry("transforms.record.field", PlatformTables.TX_RECORD),
+                new Entry("transforms.topic.type", "org.apache.kafka.connect.transforms.InsertField$Value"),
+                new Entry("transforms.topic.topic.field", PlatformTables.TX_TOPIC),
+                new Entry("errors.tolerance", "none"));
+        return new Connector(name, table, topics, graph.schema() + "." + table, config, sensitive);
     }
 
     private static Terraform terraform(IntentionGraph graph, List<Connector> connectors) {
