@@ -138,11 +138,11 @@ public final class ChangeChecker {
 
     /** Where the object is in the head files, else where it was in the base files, else its nearest ancestor in the head. */
     private static Optional<SourceLocation> locate(ObjectPath path, SourceMap head, SourceMap base) {
-        SourceLocation exact = head.locations().get(path);
-        if (exact != null) {
-            return Optional.of(exact);
+        Optional<SourceLocation> exact = head.location(path);
+        if (exact.isPresent()) {
+            return exact;
         }
-        SourceLocation before = base.locations().get(path);
-        return before != null ? Optional.of(before) : head.locate(path);
+        Optional<SourceLocation> before = base.location(path);
+        return before.isPresent() ? before : head.locate(path);
     }
 }

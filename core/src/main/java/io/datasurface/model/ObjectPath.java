@@ -2,7 +2,6 @@ package io.datasurface.model;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -18,9 +17,10 @@ public record ObjectPath(List<Segment> segments) {
     }
 
     public ObjectPath child(String kind, String name) {
-        List<Segment> more = new ArrayList<>(segments);
-        more.add(new Segment(kind, name));
-        return new ObjectPath(more);
+        // One array for the new list (List.copyOf keeps an immutable list as it is): a large model makes a path per column.
+        Segment[] more = segments.toArray(new Segment[segments.size() + 1]);
+        more[segments.size()] = new Segment(kind, name);
+        return new ObjectPath(List.of(more));
     }
 
     public boolean startsWith(ObjectPath prefix) {

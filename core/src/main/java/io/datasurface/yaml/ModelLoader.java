@@ -13,6 +13,7 @@ import io.datasurface.model.TeamDeclaration;
 import io.datasurface.model.ZoneDeclaration;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class ModelLoader {
             throw new ModelLoadException("no " + ModelLayout.ECOSYSTEM_FILE + " in " + files.origin()
                     + ": a model folder holds " + ModelLayout.DESCRIPTION);
         }
-        // Files parse and check independently, so they use every core; the rest runs in file order.
+        // Files parse, check and (team files) read independently, so they use every core; the rest runs in file order.
         List<ParsedFile> parsedFiles = files.files().entrySet().parallelStream()
                 .map(file -> cache.parse(file.getKey(), file.getValue()))
                 .toList();
@@ -68,45 +69,39 @@ public final class ModelLoader {
         if (!syntaxErrors.isEmpty()) {
             throw new ModelLoadException("model files in " + files.origin() + " are not readable YAML:\n  " + String.join("\n  ", syntaxErrors));
         }
-        Map<String, YamlDocument> documents = new LinkedHashMap<>();
-        Map<String, List<Problem>> schemaProblems = new HashMap<>();
-        for (ParsedFile parsed : parsedFiles) {
-            documents.put(parsed.document().file(), parsed.document());
-            schemaProblems.put(parsed.document().file(), parsed.schemaProblems());
-        }
 
         List<Problem> problems = new ArrayList<>();
-        YamlDocument ecosystemDocument = documents.get(ModelLayout.ECOSYSTEM_FILE);
-        Map<String, YamlDocument> zoneDocuments = new LinkedHashMap<>();
-        Map<String, Map<String, YamlDocument>> teamDocuments = new LinkedHashMap<>();
-        checkFile(ecosystemDocument, schemaProblems, "Ecosystem", null, problems);
-        for (Map.Entry<String, YamlDocument> entry : documents.entrySet()) {
-            String file = entry.getKey();
+        ParsedFile ecosystemFile = parsedFiles.stream().filter(f -> f.file().equals(ModelLayout.ECOSYSTEM_FILE)).findFirst().orElseThrow();
+        Map<String, ParsedFile> zoneFiles = new LinkedHashMap<>();
+        Map<String, Map<String, ParsedFile>> teamFiles = new LinkedHashMap<>();
+        problems.addAll(ecosystemFile.checkProblems());
+        for (ParsedFile parsed : parsedFiles) {
+            String file = parsed.file();
             Matcher zone = ModelLayout.ZONE_FILE.matcher(file);
             Matcher team = ModelLayout.TEAM_FILE.matcher(file);
             if (file.equals(ModelLayout.ECOSYSTEM_FILE)) {
                 continue;
             } else if (zone.matches()) {
-                YamlDocument other = zoneDocuments.putIfAbsent(zone.group(1), entry.getValue());
+                ParsedFile other = zoneFiles.putIfAbsent(zone.group(1), parsed);
                 if (other != null) {
                     problems.add(twoFiles(ModelPaths.zone(zone.group(1)), other.file(), file));
                     continue;
                 }
-                checkFile(entry.getValue(), schemaProblems, "GovernanceZone", zone.group(1), problems);
+                problems.addAll(parsed.checkProblems());
             } else if (team.matches()) {
-                YamlDocument other = teamDocuments.computeIfAbsent(team.group(1), z -> new LinkedHashMap<>()).putIfAbsent(team.group(2), entry.getValue());
+                ParsedFile other = teamFiles.computeIfAbsent(team.group(1), z -> new LinkedHashMap<>()).putIfAbsent(team.group(2), parsed);
                 if (other != null) {
                     problems.add(twoFiles(ModelPaths.team(team.group(1), team.group(2)), other.file(), file));
                     continue;
                 }
-                checkFile(entry.getValue(), schemaProblems, "Team", team.group(2), problems);
+                problems.addAll(parsed.checkProblems());
             } else {
                 problems.add(new Problem(Severity.WARNING, "layout", ObjectPath.ROOT, Optional.of(SourceLocation.ofFile(file)),
                         "this file is not part of the model and is ignored: move it to one of " + ModelLayout.DESCRIPTION + ", or remove it"));
             }
         }
-        for (String zone : teamDocuments.keySet()) {
-            if (!zoneDocuments.containsKey(zone)) {
+        for (String zone : teamFiles.keySet()) {
+            if (!zoneFiles.containsKey(zone)) {
                 problems.add(new Problem(Severity.ERROR, "layout", ObjectPath.of("zone", zone),
                         Optional.of(SourceLocation.ofFile(ModelLayout.zoneFolder(zone))),
                         "zone folder has teams but no zone.yaml: add " + ModelLayout.zoneFile(zone) + " defining the zone"));
@@ -117,23 +112,27 @@ public final class ModelLoader {
         }
 
         Map<ObjectPath, SourceLocation> sources = new HashMap<>();
-        ModelReader.EcosystemFile ecosystemFile = new ModelReader(ecosystemDocument, sources, problems).ecosystem();
+        Map<ObjectPath, Map<ObjectPath, SourceLocation>> teamSources = new HashMap<>();
+        ModelReader.EcosystemFile ecosystem = new ModelReader(ecosystemFile.document(), sources, problems).ecosystem();
         List<GovernanceZone> zones = new ArrayList<>();
-        for (String zoneName : order(zoneDocuments.keySet(), ecosystemFile.zoneDeclarations().stream().map(ZoneDeclaration::name).toList())) {
-            ModelReader.ZoneFile zoneFile = new ModelReader(zoneDocuments.get(zoneName), sources, problems).zone();
-            Map<String, YamlDocument> teamFiles = teamDocuments.getOrDefault(zoneName, Map.of());
+        for (String zoneName : order(zoneFiles.keySet(), ecosystem.zoneDeclarations().stream().map(ZoneDeclaration::name).toList())) {
+            ModelReader.ZoneFile zoneFile = new ModelReader(zoneFiles.get(zoneName).document(), sources, problems).zone();
+            Map<String, ParsedFile> teamsOfZone = teamFiles.getOrDefault(zoneName, Map.of());
             List<Team> teams = new ArrayList<>();
-            for (String teamName : order(teamFiles.keySet(), zoneFile.teamDeclarations().stream().map(TeamDeclaration::name).toList())) {
-                teams.add(cache.team(teamFiles.get(teamName), zoneName, sources, problems));
+            for (String teamName : order(teamsOfZone.keySet(), zoneFile.teamDeclarations().stream().map(TeamDeclaration::name).toList())) {
+                TeamRead read = teamsOfZone.get(teamName).team();
+                teams.add(read.team());
+                teamSources.put(ModelPaths.team(zoneName, read.team().name()), read.sources());
+                problems.addAll(read.problems());
             }
             zones.add(new GovernanceZone(zoneFile.name(), zoneFile.documentation(), zoneFile.policies(), zoneFile.teamDeclarations(), teams));
         }
+        SourceMap sourceMap = SourceMap.of(sources, teamSources);
         if (problems.stream().anyMatch(Problem::isError)) {
-            return new LoadedModel(Optional.empty(), new SourceMap(sources), problems);
+            return new LoadedModel(Optional.empty(), sourceMap, problems);
         }
-        Ecosystem ecosystem = new Ecosystem(ecosystemFile.name(), ecosystemFile.owner(), ecosystemFile.documentation(),
-                ecosystemFile.vendors(), ecosystemFile.platforms(), ecosystemFile.zoneDeclarations(), zones);
-        return new LoadedModel(Optional.of(ecosystem), new SourceMap(sources), problems);
+        return new LoadedModel(Optional.of(new Ecosystem(ecosystem.name(), ecosystem.owner(), ecosystem.documentation(), ecosystem.vendors(),
+                ecosystem.platforms(), ecosystem.zoneDeclarations(), zones)), sourceMap, problems);
     }
 
     /**
@@ -145,37 +144,75 @@ public final class ModelLoader {
                 "two files define this part: " + first + " and " + second + "; a part has exactly one file: remove one");
     }
 
-    /** Checks a file against the schema, that its kind fits where it lies, and that its name matches its file name. */
-    private static void checkFile(YamlDocument document, Map<String, List<Problem>> schemaProblems, String expectedKind, String expectedName,
-            List<Problem> problems) {
-        List<Problem> fileSchemaProblems = schemaProblems.get(document.file());
-        problems.addAll(fileSchemaProblems);
-        if (!fileSchemaProblems.isEmpty()) {
-            return;
-        }
-        String kind = document.root().path("kind").asText();
-        if (!kind.equals(expectedKind)) {
-            problems.add(new Problem(Severity.ERROR, "layout", ObjectPath.ROOT, Optional.of(document.locate("/kind")),
-                    "a file at " + document.file() + " must have kind " + expectedKind + ", not " + kind + ": move it to where " + kind + " files belong"));
-            return;
-        }
-        String name = document.root().path("name").asText();
-        if (expectedName != null && !name.equals(expectedName)) {
-            problems.add(new Problem(Severity.ERROR, "layout", ObjectPath.ROOT, Optional.of(document.locate("/name")),
-                    kind + " '" + name + "' is in a file named for '" + expectedName + "': rename the file or the " + kind.toLowerCase(java.util.Locale.ENGLISH)
-                            + " so that they match"));
+    /** What a file's place in the layout asks of it: its kind and, for a zone or team file, its name; nothing outside the layout. */
+    private record Expected(String kind, String name, String zone) {
+        static Expected of(String file) {
+            if (file.equals(ModelLayout.ECOSYSTEM_FILE)) {
+                return new Expected("Ecosystem", null, null);
+            }
+            Matcher zone = ModelLayout.ZONE_FILE.matcher(file);
+            if (zone.matches()) {
+                return new Expected("GovernanceZone", zone.group(1), zone.group(1));
+            }
+            Matcher team = ModelLayout.TEAM_FILE.matcher(file);
+            return team.matches() ? new Expected("Team", team.group(2), team.group(1)) : null;
         }
     }
 
-    /** A file parsed and checked against the schema, or the reason it is not YAML. */
-    record ParsedFile(YamlDocument document, List<Problem> schemaProblems, YamlSyntaxException syntaxError) {
+    /** The file's problems against the schema, or else whether its kind fits where it lies and its name matches its file name. */
+    private static List<Problem> checkFile(YamlDocument document, Expected expected) {
+        List<Problem> schemaProblems = ModelSchema.validate(document);
+        if (!schemaProblems.isEmpty()) {
+            return schemaProblems;
+        }
+        String kind = document.root().path("kind").asText();
+        if (!kind.equals(expected.kind())) {
+            return List.of(new Problem(Severity.ERROR, "layout", ObjectPath.ROOT, Optional.of(document.locate("/kind")),
+                    "a file at " + document.file() + " must have kind " + expected.kind() + ", not " + kind + ": move it to where " + kind
+                            + " files belong"));
+        }
+        String name = document.root().path("name").asText();
+        if (expected.name() != null && !name.equals(expected.name())) {
+            return List.of(new Problem(Severity.ERROR, "layout", ObjectPath.ROOT, Optional.of(document.locate("/name")),
+                    kind + " '" + name + "' is in a file named for '" + expected.name() + "': rename the file or the "
+                            + kind.toLowerCase(java.util.Locale.ENGLISH) + " so that they match"));
+        }
+        return List.of();
+    }
+
+    /** A team as read from its file: the records, where each object is defined, and what could not be read. */
+    record TeamRead(Team team, Map<ObjectPath, SourceLocation> sources, List<Problem> problems) {
+    }
+
+    /**
+     * A file parsed and checked against the schema and the layout, or the reason it is not YAML. A team file that passed
+     * its checks is read at once, beside the other files, and keeps only what was read: a large model's team files are
+     * almost all of its text, and their JSON trees would otherwise stay alive (and be copied by the collector) until the
+     * whole model is read. Whether a team is used at all is decided once every file is checked.
+     */
+    record ParsedFile(String file, YamlDocument document, List<Problem> checkProblems, TeamRead team, YamlSyntaxException syntaxError) {
         static ParsedFile parse(String file, String text) {
+            YamlDocument document;
             try {
-                YamlDocument document = YamlDocument.parse(file, text);
-                return new ParsedFile(document, ModelSchema.validate(document), null);
+                document = YamlDocument.parse(file, text);
             } catch (YamlSyntaxException e) {
-                return new ParsedFile(null, List.of(), e);
+                return new ParsedFile(file, null, List.of(), null, e);
             }
+            Expected expected = Expected.of(file);
+            if (expected == null) {
+                return new ParsedFile(file, document, List.of(), null, null);
+            }
+            List<Problem> checkProblems = checkFile(document, expected);
+            if (!expected.kind().equals("Team")) {
+                return new ParsedFile(file, document, checkProblems, null, null);
+            }
+            if (!checkProblems.isEmpty()) {
+                return new ParsedFile(file, null, checkProblems, null, null);
+            }
+            Map<ObjectPath, SourceLocation> sources = new HashMap<>();
+            List<Problem> problems = new ArrayList<>();
+            Team team = new ModelReader(document, sources, problems).team(expected.zone());
+            return new ParsedFile(file, null, checkProblems, new TeamRead(team, Collections.unmodifiableMap(sources), List.copyOf(problems)), null);
         }
     }
 
