@@ -43,20 +43,29 @@ final class DatasetRule implements LintRule {
             problems.error(PRIMARY_KEY, path, "dataset has no columns: add its columns, with key: true on the primary key");
             return;
         }
-        if (dataset.schema().primaryKey().isEmpty()) {
+        if (!hasKey(dataset)) {
             problems.error(PRIMARY_KEY, path, "dataset has no primary key: mark the identifying column(s) with key: true");
         }
         for (Column column : dataset.schema().columns()) {
-            ObjectPath columnPath = path.child("column", column.name());
+            // The column's path is only made for a problem: a large model has hundreds of thousands of columns.
             if (column.primaryKey() && column.nullable()) {
-                problems.error(PRIMARY_KEY, columnPath, "primary key column " + column.name() + " is nullable: key columns must not be null; "
-                        + "remove nullable: true or take the column out of the key");
+                problems.error(PRIMARY_KEY, path.child("column", column.name()), "primary key column " + column.name()
+                        + " is nullable: key columns must not be null; remove nullable: true or take the column out of the key");
             }
             String problem = typeProblem(column.type());
             if (problem != null) {
-                problems.error(TYPE, columnPath, "column " + column.name() + " has type " + column.type() + ": " + problem);
+                problems.error(TYPE, path.child("column", column.name()), "column " + column.name() + " has type " + column.type() + ": " + problem);
             }
         }
+    }
+
+    private static boolean hasKey(Dataset dataset) {
+        for (Column column : dataset.schema().columns()) {
+            if (column.primaryKey()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What is wrong with a type's parameters, or null when it is well formed. */

@@ -17,11 +17,14 @@ public final class ModelLinter {
     }
 
     public static List<Problem> lint(Ecosystem ecosystem, SourceMap sources) {
-        ProblemCollector problems = new ProblemCollector(sources);
-        for (LintRule rule : LintRule.ALL) {
+        // The rules only read the model, so they run side by side; their problems are joined in rule order, as one collector
+        // passed from rule to rule would hold them, so that the stable sort below keeps problems it ranks equal in that order.
+        List<Problem> sorted = new ArrayList<>();
+        LintRule.ALL.parallelStream().map(rule -> {
+            ProblemCollector problems = new ProblemCollector(sources);
             rule.check(ecosystem, problems);
-        }
-        List<Problem> sorted = new ArrayList<>(problems.problems());
+            return problems.problems();
+        }).toList().forEach(sorted::addAll);
         sorted.sort(Comparator.comparing(Problem::severity)
                 .thenComparing(p -> p.location().map(l -> l.file()).orElse(""))
                 .thenComparing(p -> p.location().map(l -> l.line()).orElse(0))

@@ -15,10 +15,11 @@ import io.datasurface.model.ObjectPath;
 import io.datasurface.model.Team;
 import io.datasurface.model.Workspace;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Names are legal (a letter, then letters, digits, '_' or '-', at most 128 characters) and unique
@@ -26,7 +27,6 @@ import java.util.regex.Pattern;
  */
 final class NameRule implements LintRule {
     static final String RULE = "name";
-    private static final Pattern LEGAL = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,127}");
 
     @Override
     public void check(Ecosystem ecosystem, ProblemCollector problems) {
@@ -60,7 +60,10 @@ final class NameRule implements LintRule {
                         legal(dataset.name(), datasetPath, "dataset", problems);
                         unique(dataset.schema().columns(), Column::name, c -> datasetPath.child("column", c), "column", "dataset " + dataset.name(), problems);
                         for (Column column : dataset.schema().columns()) {
-                            legal(column.name(), datasetPath.child("column", column.name()), "column", problems);
+                            // The column's path is only made for a problem: a large model has hundreds of thousands of columns.
+                            if (!isLegal(column.name())) {
+                                illegal(column.name(), datasetPath.child("column", column.name()), "column", problems);
+                            }
                         }
                     }
                 }
@@ -89,19 +92,50 @@ final class NameRule implements LintRule {
     }
 
     private static void legal(String name, ObjectPath path, String kind, ProblemCollector problems) {
-        if (!LEGAL.matcher(name).matches()) {
-            problems.error(RULE, path, kind + " name '" + name + "' is not legal: start with a letter, then use only letters, digits, '_' "
-                    + "or '-', at most 128 characters");
+        if (!isLegal(name)) {
+            illegal(name, path, kind, problems);
         }
+    }
+
+    private static void illegal(String name, ObjectPath path, String kind, ProblemCollector problems) {
+        problems.error(RULE, path, kind + " name '" + name + "' is not legal: start with a letter, then use only letters, digits, '_' "
+                + "or '-', at most 128 characters");
+    }
+
+    /** A letter, then letters, digits, '_' or '-', at most 128 characters (ASCII only): {@code [A-Za-z][A-Za-z0-9_-]{0,127}}. */
+    static boolean isLegal(String name) {
+        int length = name.length();
+        if (length == 0 || length > 128 || !isLetter(name.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < length; i++) {
+            char c = name.charAt(i);
+            if (!isLetter(c) && !(c >= '0' && c <= '9') && c != '_' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
 
     private static <T> void unique(List<T> items, Function<T, String> name, Function<String, ObjectPath> path, String kind, String scope,
             ProblemCollector problems) {
-        Map<String, Integer> counts = new HashMap<>();
+        Set<String> seen = new HashSet<>(Math.max(16, items.size() * 2));
+        Set<String> repeated = null;
         for (T item : items) {
             String n = name.apply(item);
-            if (counts.merge(n, 1, Integer::sum) == 2) {
-                problems.error(RULE, path.apply(n), kind + " '" + n + "' is defined more than once in " + scope + ": give each " + kind + " its own name");
+            // Reported once, where the name is seen the second time.
+            if (!seen.add(n)) {
+                if (repeated == null) {
+                    repeated = new HashSet<>();
+                }
+                if (repeated.add(n)) {
+                    problems.error(RULE, path.apply(n), kind + " '" + n + "' is defined more than once in " + scope + ": give each " + kind
+                            + " its own name");
+                }
             }
         }
     }

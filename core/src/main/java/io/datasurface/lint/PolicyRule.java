@@ -11,7 +11,10 @@ import io.datasurface.model.GovernanceZone;
 import io.datasurface.model.ModelPaths;
 import io.datasurface.model.ObjectPath;
 import io.datasurface.model.Workspace;
+import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,6 +30,7 @@ final class PolicyRule implements LintRule {
 
     @Override
     public void check(Ecosystem ecosystem, ProblemCollector problems) {
+        Map<String, Ecosystem.StoreInTeam> stores = ecosystem.datastoresByName();
         for (Ecosystem.TeamInZone t : ecosystem.teams()) {
             GovernanceZone zone = t.zone();
             for (Datastore store : t.team().datastores()) {
@@ -50,7 +54,7 @@ final class PolicyRule implements LintRule {
             for (Workspace workspace : t.team().workspaces()) {
                 for (DatasetGroup group : workspace.groups()) {
                     for (DatasetSink sink : group.sinks()) {
-                        checkUse(ecosystem, zone, sink, ModelPaths.workspace(zone.name(), t.team().name(), workspace.name())
+                        checkUse(stores, zone, sink, ModelPaths.workspace(zone.name(), t.team().name(), workspace.name())
                                 .child("group", group.name()).child("sink", sink.toString()), problems);
                     }
                 }
@@ -58,8 +62,9 @@ final class PolicyRule implements LintRule {
         }
     }
 
-    private static void checkUse(Ecosystem ecosystem, GovernanceZone consumerZone, DatasetSink sink, ObjectPath sinkPath, ProblemCollector problems) {
-        Optional<Ecosystem.StoreInTeam> store = ecosystem.datastore(sink.datastore());
+    private static void checkUse(Map<String, Ecosystem.StoreInTeam> stores, GovernanceZone consumerZone, DatasetSink sink, ObjectPath sinkPath,
+            ProblemCollector problems) {
+        Optional<Ecosystem.StoreInTeam> store = Optional.ofNullable(stores.get(sink.datastore()));
         Optional<Dataset> dataset = store.flatMap(s -> s.store().dataset(sink.dataset()));
         if (dataset.isEmpty()) {
             return;
@@ -81,12 +86,19 @@ final class PolicyRule implements LintRule {
         }
     }
 
-    private static Set<String> classifications(Dataset dataset) {
-        Set<String> all = new LinkedHashSet<>();
-        all.add(dataset.classification());
+    /** The dataset's classification and its columns' own, each once, in that order. */
+    private static Collection<String> classifications(Dataset dataset) {
+        // Most columns have no classification of their own: a set is only made for the datasets where one has.
+        Set<String> all = null;
         for (Column column : dataset.schema().columns()) {
-            column.classification().ifPresent(all::add);
+            if (column.classification().isPresent()) {
+                if (all == null) {
+                    all = new LinkedHashSet<>();
+                    all.add(dataset.classification());
+                }
+                all.add(column.classification().get());
+            }
         }
-        return all;
+        return all == null ? List.of(dataset.classification()) : all;
     }
 }

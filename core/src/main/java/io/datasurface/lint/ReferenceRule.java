@@ -17,6 +17,7 @@ import io.datasurface.model.TeamDeclaration;
 import io.datasurface.model.Workspace;
 import io.datasurface.model.ZoneDeclaration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -39,6 +40,7 @@ final class ReferenceRule implements LintRule {
                         + ") or remove the declaration");
             }
         }
+        Map<String, Ecosystem.StoreInTeam> stores = ecosystem.datastoresByName();
         for (GovernanceZone zone : ecosystem.zones()) {
             if (ecosystem.zoneDeclarations().stream().noneMatch(d -> d.name().equals(zone.name()))) {
                 problems.error(RULE, ModelPaths.zone(zone.name()), "zone " + zone.name()
@@ -61,13 +63,14 @@ final class ReferenceRule implements LintRule {
                             ModelPaths.datastore(zone.name(), team.name(), store.name()), problems));
                 }
                 for (Workspace workspace : team.workspaces()) {
-                    checkWorkspace(ecosystem, workspace, ModelPaths.workspace(zone.name(), team.name(), workspace.name()), problems);
+                    checkWorkspace(ecosystem, stores, workspace, ModelPaths.workspace(zone.name(), team.name(), workspace.name()), problems);
                 }
             }
         }
     }
 
-    private static void checkWorkspace(Ecosystem ecosystem, Workspace workspace, ObjectPath path, ProblemCollector problems) {
+    private static void checkWorkspace(Ecosystem ecosystem, Map<String, Ecosystem.StoreInTeam> stores, Workspace workspace, ObjectPath path,
+            ProblemCollector problems) {
         if (ecosystem.platform(workspace.platform()).isEmpty()) {
             problems.error(RULE, path, "workspace uses platform '" + workspace.platform() + "', which the ecosystem does not define; use one of: "
                     + ecosystem.platforms().stream().map(DataPlatform::name).collect(Collectors.joining(", ")));
@@ -79,7 +82,7 @@ final class ReferenceRule implements LintRule {
             }
             for (DatasetSink sink : group.sinks()) {
                 ObjectPath sinkPath = groupPath.child("sink", sink.toString());
-                Optional<Ecosystem.StoreInTeam> store = ecosystem.datastore(sink.datastore());
+                Optional<Ecosystem.StoreInTeam> store = Optional.ofNullable(stores.get(sink.datastore()));
                 if (store.isEmpty()) {
                     problems.error(RULE, sinkPath, "sink names datastore '" + sink.datastore() + "', which no team defines: check the name");
                 } else if (store.get().store().dataset(sink.dataset()).isEmpty()) {

@@ -2,7 +2,9 @@ package io.datasurface.model;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The whole model: what the ecosystem owns, and the definitions of the zones it declares. */
@@ -33,13 +35,31 @@ public record Ecosystem(String name, Repository owner, Documentation documentati
 
     /** Finds the store of this name wherever it is defined; store names are unique in an ecosystem. */
     public Optional<StoreInTeam> datastore(String storeName) {
-        for (TeamInZone t : teams()) {
-            Optional<Datastore> store = t.team().datastore(storeName);
-            if (store.isPresent()) {
-                return Optional.of(new StoreInTeam(t.zone(), t.team(), store.get()));
+        for (GovernanceZone zone : zones) {
+            for (Team team : zone.teams()) {
+                Optional<Datastore> store = team.datastore(storeName);
+                if (store.isPresent()) {
+                    return Optional.of(new StoreInTeam(zone, team, store.get()));
+                }
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Every store by name, the one {@link #datastore} finds where a name repeats (lint reports the repeat): for code that
+     * looks up many stores, which would otherwise walk the model once per lookup.
+     */
+    public Map<String, StoreInTeam> datastoresByName() {
+        Map<String, StoreInTeam> stores = new HashMap<>();
+        for (GovernanceZone zone : zones) {
+            for (Team team : zone.teams()) {
+                for (Datastore store : team.datastores()) {
+                    stores.putIfAbsent(store.name(), new StoreInTeam(zone, team, store));
+                }
+            }
+        }
+        return stores;
     }
 
     /**
@@ -48,6 +68,7 @@ public record Ecosystem(String name, Repository owner, Documentation documentati
      */
     public List<ConsumedDataset> datasetsConsumedOn(String platformName) {
         List<ConsumedDataset> consumed = new java.util.ArrayList<>();
+        Map<String, StoreInTeam> stores = datastoresByName();
         for (TeamInZone consumer : teams()) {
             for (Workspace workspace : consumer.team().workspaces()) {
                 if (!workspace.platform().equals(platformName)) {
@@ -55,7 +76,7 @@ public record Ecosystem(String name, Repository owner, Documentation documentati
                 }
                 for (DatasetGroup group : workspace.groups()) {
                     for (DatasetSink sink : group.sinks()) {
-                        Optional<StoreInTeam> store = datastore(sink.datastore());
+                        Optional<StoreInTeam> store = Optional.ofNullable(stores.get(sink.datastore()));
                         Optional<Dataset> dataset = store.flatMap(s -> s.store().dataset(sink.dataset()));
                         dataset.ifPresent(d -> consumed.add(new ConsumedDataset(store.get(), d, group.milestoning())));
                     }

@@ -15,6 +15,11 @@ public record Team(String name, Documentation documentation, List<Datastore> dat
     }
 
     public Optional<Datastore> datastore(String storeName) {
-        return datastores.stream().filter(s -> s.name().equals(storeName)).findFirst();
+        for (Datastore store : datastores) {
+            if (store.name().equals(storeName)) {
+                return Optional.of(store);
+            }
+        }
+        return Optional.empty();
     }
 }
