@@ -1,10 +1,21 @@
 package io.datasurface.events;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.datasurface.kpsg.graphfile.GraphFiles;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.datasurface.model.DataType;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
@@ -14,7 +25,14 @@ import java.time.format.DateTimeFormatter;
  * written in its YAML form.
  */
 public final class PlatformGraphJson {
-    private static final ObjectMapper JSON = GraphFiles.JSON;
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new Jdk8Module())
+            .registerModule(new JavaTimeModule())
+            .registerModule(new SimpleModule("datasurface-types")
+                    .addSerializer(DataType.class, new DataTypeSerializer())
+                    .addDeserializer(DataType.class, new DataTypeDeserializer()))
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
 
     private PlatformGraphJson() {
     }
@@ -50,6 +68,20 @@ public final class PlatformGraphJson {
             return JSON.treeToValue(envelope.path("data"), PlatformGraph.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a readable platform graph: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static final class DataTypeSerializer extends JsonSerializer<DataType> {
+        @Override
+        public void serialize(DataType value, JsonGenerator out, SerializerProvider provider) throws IOException {
+            out.writeString(value.toString());
+        }
+    }
+
+    private static final class DataTypeDeserializer extends JsonDeserializer<DataType> {
+        @Override
+        public DataType deserialize(JsonParser in, DeserializationContext context) throws IOException {
+            return DataType.parse(in.getValueAsString());
         }
     }
 }

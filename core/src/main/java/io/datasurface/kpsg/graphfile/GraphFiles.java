@@ -1,22 +1,12 @@
 package io.datasurface.kpsg.graphfile;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonSerializer;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.datasurface.cli.UnusableInputException;
 import io.datasurface.kpsg.IntentionGraph;
-import io.datasurface.model.DataType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,10 +20,10 @@ import java.util.HexFormat;
 /**
  * Writes and reads graph files. A file is one JSON object, on one line:
  * <pre>{"format":"datasurface-graph/1","platform":"Prod","commit":"9fceb02...","contentHash":"sha256:...","graph":{...}}</pre>
- * {@code graph} is the intention graph record by record (read back it equals the graph written; a column type in its
- * YAML form). {@code contentHash} is the SHA-256 of the format, platform and commit, each followed by a newline, and
- * then the bytes of the {@code graph} value exactly as they stand in the file, so a reader checks it without writing
- * the graph again. The same graph and commit always give the same bytes.
+ * {@code graph} is the intention graph in {@link GraphJson}'s compact form (read back it equals the graph written).
+ * {@code contentHash} is the SHA-256 of the format, platform and commit, each followed by a newline, and then the bytes
+ * of the {@code graph} value exactly as they stand in the file, so a reader checks it before reading the graph and
+ * without writing it again. The same graph and commit always give the same bytes.
  */
 public final class GraphFiles {
     public static final String FORMAT = "datasurface-graph/1";
@@ -41,19 +31,7 @@ public final class GraphFiles {
     public static final String FOLDER = "graphs";
     private static final String HASH_PREFIX = "sha256:";
 
-    /**
-     * The one mapper of the graph's records, here and on the topic {@code datasurface.graph}: records field by field,
-     * Optional and java.time values, a column type in its YAML form. Shared, so never reconfigure it.
-     */
-    public static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new Jdk8Module())
-            .registerModule(new JavaTimeModule())
-            .registerModule(new SimpleModule("datasurface-types")
-                    .addSerializer(DataType.class, new DataTypeSerializer())
-                    .addDeserializer(DataType.class, new DataTypeDeserializer()))
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private GraphFiles() {
     }
@@ -66,9 +44,13 @@ public final class GraphFiles {
     /** The file's text. */
     public static String toJson(GraphFile file) {
         try {
-            byte[] graph = JSON.writeValueAsBytes(file.graph());
+            ByteArrayOutputStream graphBytes = new ByteArrayOutputStream();
+            try (JsonGenerator g = JSON.createGenerator(graphBytes)) {
+                GraphJson.write(g, file.graph());
+            }
+            byte[] graph = graphBytes.toByteArray();
             ByteArrayOutputStream out = new ByteArrayOutputStream(graph.length + 256);
-            try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+            try (JsonGenerator g = JSON.createGenerator(out)) {
                 g.writeStartObject();
                 g.writeStringField("format", FORMAT);
                 g.writeStringField("platform", file.platform());
@@ -121,44 +103,38 @@ public final class GraphFiles {
      * @throws UnusableInputException when it is not a graph file, or its content does not match its hash
      */
     public static GraphFile parse(byte[] bytes, String name) throws UnusableInputException {
-        String format = null;
-        String platform = null;
-        String commit = null;
-        String contentHash = null;
-        IntentionGraph graph = null;
-        String actualHash = null;
-        try (JsonParser p = JSON.getFactory().createParser(bytes)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw notAGraphFile(name, "it is not a JSON object");
+        String platform;
+        String commit;
+        IntentionGraph graph;
+        try (JsonParser p = JSON.createParser(bytes)) {
+            if (p.nextToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME || !"format".equals(p.currentName())
+                    || p.nextToken() != JsonToken.VALUE_STRING) {
+                throw notAGraphFile(name, "it does not start with its format");
             }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken value = p.nextToken();
-                switch (field) {
-                    case "format" -> format = p.getValueAsString();
-                    case "platform" -> platform = p.getValueAsString();
-                    case "commit" -> commit = p.getValueAsString();
-                    case "contentHash" -> contentHash = p.getValueAsString();
-                    case "graph" -> {
-                        if (value != JsonToken.START_OBJECT || format == null || platform == null || commit == null || contentHash == null) {
-                            throw notAGraphFile(name, "its graph does not follow format, platform, commit and contentHash");
-                        }
-                        int start = (int) p.currentTokenLocation().getByteOffset();
-                        p.skipChildren();
-                        int end = (int) p.currentLocation().getByteOffset();
-                        actualHash = hash(platform, commit, bytes, start, end - start);
-                        if (!actualHash.equals(contentHash)) {
-                            break;
-                        }
-                        try (JsonParser graphParser = JSON.getFactory().createParser(bytes, start, end - start)) {
-                            graph = JSON.readValue(graphParser, IntentionGraph.class);
-                        }
-                    }
-                    default -> throw notAGraphFile(name, "it has an unknown field '" + field + "'");
-                }
-                if (actualHash != null && !actualHash.equals(contentHash)) {
-                    break;
-                }
+            if (!FORMAT.equals(p.getText())) {
+                throw notAGraphFile(name, "its format is '" + p.getText() + "', expected " + FORMAT);
+            }
+            platform = header(p, "platform", name);
+            commit = header(p, "commit", name);
+            String contentHash = header(p, "contentHash", name);
+            if (p.nextToken() != JsonToken.FIELD_NAME || !"graph".equals(p.currentName()) || p.nextToken() != JsonToken.START_OBJECT) {
+                throw notAGraphFile(name, "it has no graph after its header");
+            }
+            // The writer puts the graph last: it runs from here to the closing brace of the file's object.
+            int start = (int) p.currentTokenLocation().getByteOffset();
+            int end = lastBrace(bytes);
+            if (end <= start) {
+                throw notAGraphFile(name, "it ends before its graph");
+            }
+            String actualHash = hash(platform, commit, bytes, start, end - start);
+            if (!actualHash.equals(contentHash)) {
+                throw new UnusableInputException("graph file " + name + " does not match its content hash (the file says " + contentHash
+                        + ", its content hashes to " + actualHash + "): it was changed or cut after render-service wrote it. Render the "
+                        + "platform again (render-service render) to rewrite it; never edit it by hand");
+            }
+            graph = GraphJson.read(p);
+            if (p.nextToken() != JsonToken.END_OBJECT || p.currentLocation().getByteOffset() != end + 1) {
+                throw notAGraphFile(name, "something follows its graph");
             }
         } catch (JsonProcessingException e) {
             throw notAGraphFile(name, e.getOriginalMessage());
@@ -166,17 +142,6 @@ public final class GraphFiles {
             throw new UnusableInputException("cannot read the graph file " + name + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw notAGraphFile(name, e.getMessage());
-        }
-        if (!FORMAT.equals(format)) {
-            throw notAGraphFile(name, "its format is " + (format == null ? "missing" : "'" + format + "'") + ", expected " + FORMAT);
-        }
-        if (actualHash == null) {
-            throw notAGraphFile(name, "it has no graph");
-        }
-        if (!actualHash.equals(contentHash)) {
-            throw new UnusableInputException("graph file " + name + " does not match its content hash (the file says " + contentHash
-                    + ", its content hashes to " + actualHash + "): it was changed or cut after render-service wrote it. Render the "
-                    + "platform again (render-service render) to rewrite it; never edit it by hand");
         }
         if (!graph.platform().name().equals(platform)) {
             throw notAGraphFile(name, "it says platform " + platform + " but its graph is of platform " + graph.platform().name());
@@ -186,6 +151,21 @@ public final class GraphFiles {
         } catch (IllegalArgumentException e) {
             throw notAGraphFile(name, e.getMessage());
         }
+    }
+
+    private static String header(JsonParser p, String field, String name) throws IOException, UnusableInputException {
+        if (p.nextToken() != JsonToken.FIELD_NAME || !field.equals(p.currentName()) || p.nextToken() != JsonToken.VALUE_STRING) {
+            throw notAGraphFile(name, "its header has no " + field + " where expected");
+        }
+        return p.getText();
+    }
+
+    private static int lastBrace(byte[] bytes) {
+        int i = bytes.length - 1;
+        while (i >= 0 && (bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == ' ')) {
+            i--;
+        }
+        return i >= 0 && bytes[i] == '}' ? i : -1;
     }
 
     private static UnusableInputException notAGraphFile(String name, String why) {
@@ -201,20 +181,6 @@ public final class GraphFiles {
             return HASH_PREFIX + HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
-
-    private static final class DataTypeSerializer extends JsonSerializer<DataType> {
-        @Override
-        public void serialize(DataType value, JsonGenerator out, SerializerProvider provider) throws IOException {
-            out.writeString(value.toString());
-        }
-    }
-
-    private static final class DataTypeDeserializer extends JsonDeserializer<DataType> {
-        @Override
-        public DataType deserialize(JsonParser in, DeserializationContext context) throws IOException {
-            return DataType.parse(in.getValueAsString());
         }
     }
 }
