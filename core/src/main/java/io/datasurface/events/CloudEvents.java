@@ -15,6 +15,7 @@ import io.datasurface.events.DataSurfaceEvent.MergeFailed;
 import io.datasurface.events.DataSurfaceEvent.MergeSucceeded;
 import io.datasurface.events.DataSurfaceEvent.ModelRejected;
 import io.datasurface.events.DataSurfaceEvent.TablesRemoved;
+import io.datasurface.events.DataSurfaceEvent.TransactionsReleased;
 import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -44,6 +45,7 @@ public final class CloudEvents {
         types.put(CredentialsMissing.TYPE, CredentialsMissing.class);
         types.put(MergeSucceeded.TYPE, MergeSucceeded.class);
         types.put(MergeFailed.TYPE, MergeFailed.class);
+        types.put(TransactionsReleased.TYPE, TransactionsReleased.class);
         types.put(TablesRemoved.TYPE, TablesRemoved.class);
         return Collections.unmodifiableMap(types);
     }

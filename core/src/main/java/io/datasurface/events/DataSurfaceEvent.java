@@ -2,6 +2,8 @@ package io.datasurface.events;
 
 import static java.util.Objects.requireNonNull;
 
+import io.datasurface.model.Durations;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -323,6 +325,56 @@ public sealed interface DataSurfaceEvent {
         @Override
         public String summary() {
             return "Platform " + platform + ": stream " + stream + " merge FAILED: " + hint;
+        }
+    }
+
+    /**
+     * A merge batch consumed source transactions whose changes had not all arrived, because each had waited longer than
+     * the stream's transaction wait ({@code waitMillis}); each entry names the transaction and what was missing, as
+     * {@code 571:100 (entries 0 of 1)} or {@code 572:9 (no END record arrived)}. Published besides MergeSucceeded.
+     */
+    record TransactionsReleased(String platform, String stream, long batchId, List<String> transactions, long waitMillis, Instant time)
+            implements DataSurfaceEvent {
+        public static final String TYPE = "io.datasurface.transactions.released";
+
+        public TransactionsReleased {
+            requireText(platform, "platform");
+            requireText(stream, "stream");
+            transactions = List.copyOf(requireNonNull(transactions, "transactions is null"));
+            if (transactions.isEmpty()) {
+                throw new IllegalArgumentException("transactions is empty: nothing was released");
+            }
+            requireCount(waitMillis, "waitMillis");
+            requireNonNull(time, "time is null");
+        }
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public String subject() {
+            return platform;
+        }
+
+        /** A batch releases once, so its batch id identifies the release as it does the batch's MergeSucceeded. */
+        @Override
+        public String id() {
+            return EventIds.of(TYPE, platform, stream, Long.toString(batchId));
+        }
+
+        @Override
+        public String summary() {
+            return "Platform " + platform + ": stream " + stream + " batch " + batchId + " consumed " + transactions.size()
+                    + " source transaction(s) whose changes had not all arrived after waiting " + waited()
+                    + "; consumers may see them partly until the rest arrives; check the source connector and the sink of the"
+                    + " store's transaction topic";
+        }
+
+        /** The wait as an operator writes it: 5m, 90s, or milliseconds when it is not whole seconds. */
+        public String waited() {
+            return waitMillis % 1000 == 0 ? Durations.format(Duration.ofMillis(waitMillis)) : waitMillis + " ms";
         }
     }
 

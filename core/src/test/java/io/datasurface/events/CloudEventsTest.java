@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CloudEventsTest {
@@ -25,6 +26,19 @@ class CloudEventsTest {
         assertThat(json.path("id").asText()).isEqualTo(event.id());
         assertThat(json.path("summary").asText()).isEqualTo("Platform Prod: stream customer_db merge FAILED: staging row 42 has a null key");
         assertThat(json.path("data").path("hint").asText()).isEqualTo("staging row 42 has a null key");
+    }
+
+    @Test
+    void releaseOfNoTransactionIsRefused() {
+        assertThatThrownBy(() -> new DataSurfaceEvent.TransactionsReleased("Prod", "ledger_db", 8, List.of(), 300_000, TIME))
+                .hasMessage("transactions is empty: nothing was released");
+    }
+
+    @Test
+    void waitOfPartSecondsIsSummarisedInMilliseconds() {
+        DataSurfaceEvent event = new DataSurfaceEvent.TransactionsReleased("Prod", "ledger_db", 8, List.of("571:100 (entries 0 of 1)"), 1_500, TIME);
+
+        assertThat(event.summary()).contains("consumed 1 source transaction(s) whose changes had not all arrived after waiting 1500 ms;");
     }
 
     @Test
