@@ -3,14 +3,18 @@ package io.datasurface.merge.bench;
 import io.datasurface.kpsg.BatchStream;
 import io.datasurface.kpsg.IngestedDataset;
 import io.datasurface.kpsg.IntentionGraph;
+import io.datasurface.kpsg.IntentionGraphBuilder;
 import io.datasurface.kpsg.PostgresNames;
+import io.datasurface.load.Models;
 import io.datasurface.merge.TestModel;
 import io.datasurface.merge.postgres.Connector;
 import io.datasurface.merge.postgres.MergeEngine;
 import io.datasurface.merge.postgres.PostgresDialect;
 import io.datasurface.merge.postgres.Reconciler;
+import io.datasurface.model.Ecosystem;
 import io.datasurface.model.KubernetesPGStarter;
 import io.datasurface.testing.TestingPostgres;
+import io.datasurface.yaml.ModelFiles;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -22,50 +26,129 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Prints the merge-worker's figures (not a timed test). On one database, for live and milestoned
- * mode: N staged changes (half updates of existing keys, 45% new keys, 5% deletes) merged into a
- * table of N rows, against the floor of writing the same N rows once, with the same hash, into an
- * empty copy of the merge table with the same indexes. Then 100k changes into a 1M-row and a
- * large-row table, and the packaged command's time from process start to its first SQL.
- * Sizes: -Dbench.n (default 1000000), -Dbench.small (100000), -Dbench.large (10000000).
+ * mode and two table shapes (narrow: the test model's customers, 4 columns; wide: 8 columns of
+ * bigint, varchar, decimal, date, timestamptz and text, a tenth of the texts NULL): N staged changes
+ * (half updates of existing keys, 45% new keys, 5% deletes) merged into a table of N rows, against
+ * the floor of writing the same N rows once, in the merge table's layout, into an empty copy of
+ * the merge table with the same indexes. Then the steady state: batches of a few changes spread
+ * over a table of N rows and one of L rows, in both modes (median of several batches, each on the
+ * table the previous one left). Last, the packaged command's time from process start to its first SQL.
+ * Sizes: -Dbench.n (default 1000000), -Dbench.small (10000), -Dbench.large (10000000), -Dbench.runs
+ * (batches per steady-state size, 5). -Dbench.only=TEXT runs only the cases whose name contains TEXT.
  */
 public final class MergeBenchmark {
     private static final TestingPostgres.Database DB = TestingPostgres.get().newDatabase();
     private static final List<String> LINES = new ArrayList<>();
     private static final KubernetesPGStarter.TableRetention RETENTION = new KubernetesPGStarter.TableRetention(false, false, Duration.ofDays(7));
+    private static final String ONLY = System.getProperty("bench.only", "");
+
+    /**
+     * A table shape: its columns, and the values of key {@code g} (an SQL expression) as first
+     * written and after a change tagged {@code tag} (an SQL text literal).
+     */
+    private enum Shape {
+        NARROW("id, name, email, balance") {
+            @Override
+            IntentionGraph graph(String schema, boolean milestoned) {
+                return new TestModel(false, milestoned, false, false, false, false, false, false).graph(schema);
+            }
+
+            @Override
+            String original(String g) {
+                return g + ", 'name ' || " + g + ", 'user' || " + g + " || '@example.com', (" + g + " % 100000) / 100.0";
+            }
+
+            @Override
+            String changed(String g, String tag) {
+                return g + ", 'name ' || " + g + ", " + tag + " || " + g + " || '@example.com', (" + g + " % 1000) / 10.0";
+            }
+        },
+        WIDE("id, code, customer, amount, tax, ordered_on, updated_at, note") {
+            @Override
+            IntentionGraph graph(String schema, boolean milestoned) {
+                return wideModel(schema, milestoned);
+            }
+
+            @Override
+            String original(String g) {
+                return g + ", 'C' || (" + g + " % 997), 'customer ' || (" + g + " % 50000), (" + g + " % 1000000) / 100.0, (" + g
+                        + " % 1000) / 10.0, date '2020-01-01' + (" + g + " % 2000)::int, timestamptz '2024-01-01 00:00:00+00' + " + g
+                        + " * interval '1 second', CASE WHEN " + g + " % 10 = 0 THEN NULL ELSE repeat('note ', 1 + (" + g + " % 20)::int) || "
+                        + g + " END";
+            }
+
+            @Override
+            String changed(String g, String tag) {
+                return g + ", 'C' || (" + g + " % 997), 'customer ' || (" + g + " % 50000), (" + g + " % 1000000) / 100.0 + 1, (" + g
+                        + " % 1000) / 10.0, date '2020-01-01' + (" + g + " % 2000)::int, timestamptz '2024-06-01 00:00:00+00' + " + g
+                        + " * interval '1 second', " + tag + " || ' ' || " + g;
+            }
+        };
+
+        final String columns;
+
+        Shape(String columns) {
+            this.columns = columns;
+        }
+
+        abstract IntentionGraph graph(String schema, boolean milestoned);
+
+        abstract String original(String g);
+
+        abstract String changed(String g, String tag);
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     private MergeBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         long n = Long.getLong("bench.n", 1_000_000);
-        long small = Long.getLong("bench.small", 100_000);
+        long small = Long.getLong("bench.small", 10_000);
         long large = Long.getLong("bench.large", 10_000_000);
+        int runs = Integer.getInteger("bench.runs", 5);
         System.out.println("database: " + serverVersion());
-        LINES.add(String.format(Locale.ROOT, "%-34s %10s %10s %10s %13s %13s %7s %s", "case", "changes", "floor s", "merge s",
+        LINES.add(String.format(Locale.ROOT, "%-40s %10s %10s %10s %13s %13s %7s %s", "case", "changes", "floor s", "merge s",
                 "floor rows/s", "merge rows/s", "ratio", "goal"));
-        againstFloor("live", new TestModel(false, false, false, false, false, false, false, false), n, n, 1.5);
-        if (Boolean.getBoolean("bench.liveOnly")) {
-            LINES.forEach(System.out::println);
-            return;
+        for (Shape shape : Shape.values()) {
+            againstFloor(shape, false, n, 1.5);
+            againstFloor(shape, true, n, 2.5);
         }
-        againstFloor("milestoned", new TestModel(false, true, false, false, false, false, false, false), n, n, 2.5);
-        double intoSmall = mergeOnly(new TestModel(false, false, false, false, false, false, false, false), small, n);
-        double intoLarge = mergeOnly(new TestModel(false, false, false, false, false, false, false, false), small, large);
-        LINES.add(String.format(Locale.ROOT, "%-34s %10d %10s %10.2f %13s %13.0f %7s", "live " + small + " into " + n, small, "", intoSmall,
-                "", small / intoSmall, ""));
-        LINES.add(String.format(Locale.ROOT, "%-34s %10d %10s %10.2f %13s %13.0f %7.2f %s", "live " + small + " into " + large, small, "",
-                intoLarge, "", small / intoLarge, intoLarge / intoSmall, "<= 1.3 (vs the " + n + "-row table)"));
-        startup();
+        for (boolean milestoned : new boolean[] {false, true}) {
+            String mode = milestoned ? "milestoned" : "live";
+            String base = "steady " + mode + " " + small + " into ";
+            if (!selected(base + n) && !selected(base + large)) {
+                continue;
+            }
+            double intoSmall = steadyState(milestoned, small, n, runs);
+            double intoLarge = steadyState(milestoned, small, large, runs);
+            LINES.add(String.format(Locale.ROOT, "%-40s %10d %10s %10.3f %13s %13.0f %7s", base + n, small, "", intoSmall, "", small / intoSmall, ""));
+            LINES.add(String.format(Locale.ROOT, "%-40s %10d %10s %10.3f %13s %13.0f %7.2f %s", base + large, small, "", intoLarge, "",
+                    small / intoLarge, intoLarge / intoSmall, "<= 1.3 (vs the " + n + "-row table)"));
+        }
+        if (selected("startup")) {
+            startup();
+        }
         System.out.println();
         LINES.forEach(System.out::println);
         TestingPostgres.get().close();
+    }
+
+    private static boolean selected(String caseName) {
+        return caseName.contains(ONLY);
     }
 
     private static String serverVersion() throws SQLException {
@@ -75,11 +158,68 @@ public final class MergeBenchmark {
         }
     }
 
-    private record Setup(PostgresDialect sql, BatchStream stream, IngestedDataset d) {
+    /** The test model's platform with one store of one wide dataset, orders. */
+    private static IntentionGraph wideModel(String schema, boolean milestoned) {
+        Map<String, String> files = new TreeMap<>(new TestModel(false, false, false, false, false, false, false, false).files());
+        files.put("zones/Main/teams/shop.yaml", """
+                apiVersion: datasurface/v1
+                kind: Team
+                name: shop
+                datastores:
+                  - name: shop_db
+                    location: OnPrem/DC1
+                    capture: {kind: debezium, transactions: singleDataset, topicPrefix: cdc.shop_db}
+                    datasets:
+                      - name: orders
+                        classification: internal
+                        columns:
+                          - {name: id, type: bigint, key: true}
+                          - {name: code, type: varchar(20)}
+                          - {name: customer, type: varchar(100)}
+                          - {name: amount, type: "decimal(12,2)"}
+                          - {name: tax, type: "decimal(12,2)"}
+                          - {name: ordered_on, type: date}
+                          - {name: updated_at, type: timestamptz}
+                          - {name: note, type: text, nullable: true}
+                workspaces:
+                  - name: ops
+                    platform: Test
+                    groups:
+                      - name: main
+                        milestoning: %s
+                        sinks: [{datastore: shop_db, dataset: orders}]
+                """.formatted(milestoned ? "milestoned" : "liveOnly"));
+        try {
+            Ecosystem ecosystem = Models.loadAndLint(ModelFiles.of("bench-model", files)).requireValid();
+            KubernetesPGStarter platform = (KubernetesPGStarter) ecosystem.platform("Test").orElseThrow();
+            IntentionGraph graph = IntentionGraphBuilder.build(ecosystem, platform);
+            return new IntentionGraph(graph.platform(), schema, graph.streams());
+        } catch (Exception e) {
+            throw new IllegalStateException("the benchmark's wide model does not lint clean: " + e.getMessage(), e);
+        }
     }
 
-    private static Setup setup(TestModel model, String schema) throws SQLException {
-        IntentionGraph graph = model.graph(schema);
+    private record Setup(Shape shape, boolean milestoned, PostgresDialect sql, BatchStream stream, IngestedDataset d) {
+        String merge() {
+            return sql.table(d.mergeTable());
+        }
+
+        String staging() {
+            return sql.table(d.stagingTable());
+        }
+
+        /** The system columns the merge table's layout adds to the model's, and their values for a row written once. */
+        String systemColumns() {
+            return ", ds_all_hash, ds_batch_id" + (milestoned ? ", dp_in" : "");
+        }
+
+        String systemValues(long batchId) {
+            return ", " + PostgresDialect.rowHash(d) + ", " + batchId + (milestoned ? ", now()" : "");
+        }
+    }
+
+    private static Setup setup(Shape shape, boolean milestoned, String schema) throws SQLException {
+        IntentionGraph graph = shape.graph(schema, milestoned);
         PostgresDialect sql = new PostgresDialect(schema);
         try (Connection c = Connector.open(DB::connect, sql)) {
             c.setAutoCommit(false);
@@ -89,19 +229,25 @@ public final class MergeBenchmark {
             }
             c.commit();
         }
-        BatchStream stream = graph.stream("shop_db.customers").orElseThrow();
-        return new Setup(sql, stream, stream.datasets().get(0));
+        BatchStream stream = graph.streams().get(0);
+        return new Setup(shape, milestoned, sql, stream, stream.datasets().get(0));
     }
 
-    /** Fills the merge table with keys 1..rows, hashed as the merge-worker hashes them. */
-    private static void fill(Setup s, long rows, boolean milestoned) throws SQLException {
-        String values = "SELECT g, 'name ' || g, 'user' || g || '@example.com', (g % 100000) / 100.0 FROM generate_series(1, " + rows + ") g";
-        exec("CREATE TEMPORARY TABLE src (id bigint, name varchar(50), email varchar(100), balance numeric(10,2))",
-                "INSERT INTO src " + values,
-                "INSERT INTO " + s.sql().table(s.d().mergeTable()) + " (id, name, email, balance, ds_all_hash, ds_batch_id"
-                        + (milestoned ? ", dp_in" : "") + ") SELECT id, name, email, balance, " + PostgresDialect.rowHash(s.d())
-                        + ", 0" + (milestoned ? ", now()" : "") + " FROM src",
-                "VACUUM ANALYZE " + s.sql().table(s.d().mergeTable()));
+    /** Fills the merge table with keys 1..rows, in the layout the merge-worker writes. */
+    private static void fill(Setup s, long rows) throws SQLException {
+        long t = System.nanoTime();
+        exec("CREATE TEMPORARY TABLE src AS SELECT * FROM " + s.staging() + " WITH NO DATA",
+                "INSERT INTO src (" + s.shape().columns + ") SELECT " + s.shape().original("g") + " FROM generate_series(1, " + rows + ") g",
+                "INSERT INTO " + s.merge() + " (" + s.shape().columns + s.systemColumns() + ") SELECT " + s.shape().columns + s.systemValues(0)
+                        + " FROM src",
+                "VACUUM ANALYZE " + s.merge());
+        System.out.printf(Locale.ROOT, "filled %s %s with %d rows in %.1f s%n", s.shape().label(), s.milestoned() ? "milestoned" : "live", rows,
+                (System.nanoTime() - t) / 1e9);
+    }
+
+    private static void stageRows(Setup s, String op, String values, String keys) throws SQLException {
+        exec("INSERT INTO " + s.staging() + " (" + s.shape().columns + ", ds_op, ds_source_ts) SELECT " + values + ", '" + op + "', now() FROM "
+                + keys);
     }
 
     /** Stages changes: half updates of keys 1..changes/2, 45% new keys after existingRows, 5% deletes of existing keys. */
@@ -109,48 +255,69 @@ public final class MergeBenchmark {
         long updates = changes / 2;
         long inserts = changes * 45 / 100;
         long deletes = changes - updates - inserts;
-        String staging = s.sql().table(s.d().stagingTable());
-        String columns = " (id, name, email, balance, ds_op, ds_source_ts) ";
-        exec("INSERT INTO " + staging + columns + "SELECT g, 'name ' || g, 'changed' || g || '@example.com', (g % 1000) / 10.0, 'u', now() "
-                        + "FROM generate_series(1, " + updates + ") g",
-                "INSERT INTO " + staging + columns + "SELECT g, 'name ' || g, 'new' || g || '@example.com', 1.00, 'c', now() "
-                        + "FROM generate_series(" + (existingRows + 1) + ", " + (existingRows + inserts) + ") g",
-                "INSERT INTO " + staging + columns + "SELECT g, 'name ' || g, 'user' || g || '@example.com', (g % 100000) / 100.0, 'd', now() "
-                        + "FROM generate_series(" + (updates + 1) + ", " + (updates + deletes) + ") g",
-                "VACUUM ANALYZE " + staging);
+        stageRows(s, "u", s.shape().changed("g", "'changed'"), "generate_series(1, " + updates + ") g");
+        stageRows(s, "c", s.shape().changed("g", "'new'"), "generate_series(" + (existingRows + 1) + ", " + (existingRows + inserts) + ") g");
+        stageRows(s, "d", s.shape().original("g"), "generate_series(" + (updates + 1) + ", " + (updates + deletes) + ") g");
+        exec("VACUUM ANALYZE " + s.staging());
     }
 
-    private static void againstFloor(String mode, TestModel model, long changes, long tableRows, double goal) throws Exception {
-        boolean milestoned = model.customersMilestoned();
-        Setup s = setup(model, "bench_" + mode);
-        fill(s, tableRows, milestoned);
-        stage(s, changes, tableRows);
-        String merge = s.sql().table(s.d().mergeTable());
+    private static void againstFloor(Shape shape, boolean milestoned, long changes, double goal) throws Exception {
+        String mode = milestoned ? "milestoned" : "live";
+        String name = mode + " " + shape.label() + " " + changes + " into " + changes;
+        if (!selected(name)) {
+            return;
+        }
+        Setup s = setup(shape, milestoned, "bench_" + mode + "_" + shape.label());
+        fill(s, changes);
+        stage(s, changes, changes);
         String floor = s.sql().table("floor_copy");
-        exec("CREATE TABLE " + floor + " (LIKE " + merge + " INCLUDING ALL)", "CHECKPOINT");
+        exec("CREATE TABLE " + floor + " (LIKE " + s.merge() + " INCLUDING ALL)", "CHECKPOINT");
         long start = System.nanoTime();
-        exec("INSERT INTO " + floor + " (id, name, email, balance, ds_all_hash, ds_batch_id" + (milestoned ? ", dp_in" : "")
-                + ") SELECT id, name, email, balance, " + PostgresDialect.rowHash(s.d()) + ", 1" + (milestoned ? ", now()" : "")
-                + " FROM " + s.sql().table(s.d().stagingTable()));
+        exec("INSERT INTO " + floor + " (" + shape.columns + s.systemColumns() + ") SELECT " + shape.columns + s.systemValues(1) + " FROM "
+                + s.staging());
         double floorSeconds = (System.nanoTime() - start) / 1e9;
         exec("CHECKPOINT");
         double mergeSeconds = timedMerge(s);
-        LINES.add(String.format(Locale.ROOT, "%-34s %10d %10.2f %10.2f %13.0f %13.0f %7.2f %s", mode + " " + changes + " into " + tableRows,
-                changes, floorSeconds, mergeSeconds, changes / floorSeconds, changes / mergeSeconds, mergeSeconds / floorSeconds,
-                "<= " + goal));
+        LINES.add(String.format(Locale.ROOT, "%-40s %10d %10.2f %10.2f %13.0f %13.0f %7.2f %s", name, changes, floorSeconds, mergeSeconds,
+                changes / floorSeconds, changes / mergeSeconds, mergeSeconds / floorSeconds, "<= " + goal));
         exec("DROP SCHEMA " + PostgresNames.quote(s.sql().schema()) + " CASCADE");
     }
 
-    private static double mergeOnly(TestModel model, long changes, long tableRows) throws Exception {
-        Setup s = setup(model, "bench_into_" + tableRows);
-        long t = System.nanoTime();
-        fill(s, tableRows, false);
-        System.out.printf(Locale.ROOT, "filled %d rows in %.1f s%n", tableRows, (System.nanoTime() - t) / 1e9);
-        stage(s, changes, tableRows);
-        exec("CHECKPOINT");
-        double seconds = timedMerge(s);
+    /**
+     * The median time of {@code runs} batches of {@code changes} changes into a narrow table of
+     * {@code tableRows} rows, each batch on the table the previous one left: updates and deletes
+     * of keys spread evenly over the table (a few per page, as a real stream's are), new keys after
+     * the last one.
+     */
+    private static double steadyState(boolean milestoned, long changes, long tableRows, int runs) throws Exception {
+        Setup s = setup(Shape.NARROW, milestoned, "bench_steady_" + (milestoned ? "milestoned_" : "live_") + tableRows);
+        fill(s, tableRows);
+        long updates = changes / 2;
+        long inserts = changes * 45 / 100;
+        long deletes = changes - updates - inserts;
+        long updateStride = tableRows / updates;
+        long deleteStride = tableRows / deletes;
+        if (updateStride < 2 * runs) {
+            throw new IllegalArgumentException("the steady-state table needs at least " + 2 * runs + " rows per updated key");
+        }
+        double[] seconds = new double[runs];
+        for (int r = 0; r < runs; r++) {
+            // Update keys 1 + r + k*updateStride, delete keys 1 + r + updateStride/2 + k*deleteStride: never the same key.
+            stageRows(s, "u", s.shape().changed("g", "'run" + r + "'"), "(SELECT 1 + " + r + " + k * " + updateStride + " AS g FROM generate_series(0, "
+                    + (updates - 1) + ") k) g");
+            stageRows(s, "c", s.shape().changed("g", "'new'"), "generate_series(" + (tableRows + r * inserts + 1) + ", " + (tableRows + (r + 1) * inserts)
+                    + ") g");
+            stageRows(s, "d", s.shape().original("g"), "(SELECT 1 + " + r + " + " + updateStride / 2 + " + k * " + deleteStride
+                    + " AS g FROM generate_series(0, " + (deletes - 1) + ") k) g");
+            exec("VACUUM ANALYZE " + s.staging(), "CHECKPOINT");
+            seconds[r] = timedMerge(s);
+        }
         exec("DROP SCHEMA " + PostgresNames.quote(s.sql().schema()) + " CASCADE");
-        return seconds;
+        double[] sorted = seconds.clone();
+        Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "  %s %d into %d: batches %s s%n", milestoned ? "milestoned" : "live", changes, tableRows,
+                Arrays.toString(seconds));
+        return sorted[runs / 2];
     }
 
     /** Runs one batch and prints where its time went, step by step (the hook runs before each step). */
@@ -191,7 +358,7 @@ public final class MergeBenchmark {
         long jvmStart = System.nanoTime();
         run(new ProcessBuilder(java, "-version"));
         double jvmMillis = (System.nanoTime() - jvmStart) / 1e6;
-        Setup s = setup(new TestModel(false, false, false, false, false, false, false, false), "test");
+        Setup s = setup(Shape.NARROW, false, "test");
         ProcessBuilder pb = new ProcessBuilder(java, "-jar", jar.toString(), "merge", "--model", model.toString(), "--platform", "Test",
                 "--stream", s.stream().key());
         pb.environment().put("DATASURFACE_JDBC_URL", DB.jdbcUrl());
