@@ -277,6 +277,7 @@ public final class MergeEngine {
 
                 hook.before(Step.APPLY, name, c);
                 currentTable = sql.schema() + "." + d.mergeTable();
+                s.execute(sql.applyJoins());
                 if (stream.milestoning() == Milestoning.MILESTONED) {
                     long closedByChange;
                     try (ResultSet rs = s.executeQuery(sql.milestonedClose(d, i))) {
@@ -293,16 +294,24 @@ public final class MergeEngine {
                     updated += closedByChange;
                     unchanged += upserts - versions;
                 } else {
-                    deleted += s.executeUpdate(sql.liveDelete(d, i));
-                    try (PreparedStatement p = c.prepareStatement(sql.liveUpsert(d, i))) {
+                    long[] before = tupleCounts(c, d);
+                    long merged;
+                    try (PreparedStatement p = c.prepareStatement(sql.liveMerge(d, i))) {
                         p.setLong(1, batchId);
-                        try (ResultSet rs = p.executeQuery()) {
-                            rs.next();
-                            inserted += rs.getLong(1);
-                            updated += rs.getLong(2);
-                            unchanged += upserts - rs.getLong(1) - rs.getLong(2);
-                        }
+                        p.setLong(2, batchId);
+                        merged = p.executeLargeUpdate();
                     }
+                    long[] after = tupleCounts(c, d);
+                    long datasetInserted = after[0] - before[0], datasetUpdated = after[1] - before[1], datasetDeleted = after[2] - before[2];
+                    if (datasetInserted + datasetUpdated + datasetDeleted != merged) {
+                        throw new BatchFailure("table " + currentTable + ": PostgreSQL counted " + (datasetInserted + datasetUpdated + datasetDeleted)
+                                + " rows written where the merge wrote " + merged + ", so the batch cannot report what it did; the batch was rolled "
+                                + "back and nothing was consumed. Turn track_counts on (it is on by default, and autovacuum needs it)");
+                    }
+                    inserted += datasetInserted;
+                    updated += datasetUpdated;
+                    deleted += datasetDeleted;
+                    unchanged += upserts - datasetInserted - datasetUpdated;
                 }
                 s.execute(sql.dropTemporary(i));
                 LOG.debugf("dataset %s: %d staging rows, %d upserts, %d deletes", name, consumed, upserts, deletes);
@@ -352,6 +361,17 @@ public final class MergeEngine {
             p.setString(1, stream.transactionTopic());
             p.setLong(2, TRANSACTION_RECORD_RETENTION.toSeconds());
             p.executeUpdate();
+        }
+    }
+
+    /** Inserted, updated and deleted tuples of the dataset's merge table so far in this transaction. */
+    private long[] tupleCounts(Connection c, IngestedDataset d) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql.tupleCounts())) {
+            p.setString(1, sql.table(d.mergeTable()));
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
+            }
         }
     }
 

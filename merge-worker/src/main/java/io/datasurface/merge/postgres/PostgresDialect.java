@@ -30,12 +30,17 @@ import org.postgresql.util.ServerErrorMessage;
  * quoted, values always bound parameters ({@code ?}). Nothing else in the module builds SQL.
  */
 public final class PostgresDialect {
-    /** jsonb_build_array takes at most 100 arguments (PostgreSQL's FUNC_MAX_ARGS). */
-    private static final int MAX_FUNCTION_ARGS = 100;
+    /**
+     * Free space left in each page of a merge table, so that the new version of a row a batch
+     * rewrites (live) or closes (milestoned) usually lands on the row's own page. Live, that makes
+     * it a HOT update: no new primary-key entry, and the old version pruned without VACUUM.
+     * Milestoned, it spares reading and dirtying a second page per closed version.
+     */
+    private static final int MERGE_FILLFACTOR = 60;
     private static final Pattern TIMESTAMP = Pattern.compile("(timestamptz|timestamp)(\\((\\d+)\\))?");
     private static final Map<String, String> SYSTEM_COLUMN_TYPES = Map.of(
             TableLayout.SEQ, "bigint", TableLayout.OP, "character(1)", TableLayout.SOURCE_TS, "timestamp with time zone", TableLayout.TX_ID, "text",
-            TableLayout.INGESTED_AT, "timestamp with time zone", TableLayout.ALL_HASH, "uuid", TableLayout.BATCH_ID, "bigint",
+            TableLayout.INGESTED_AT, "timestamp with time zone", TableLayout.BATCH_ID, "bigint",
             TableLayout.DP_IN, "timestamp with time zone", TableLayout.DP_OUT, "timestamp with time zone");
 
     private final String schema;
@@ -60,8 +65,8 @@ public final class PostgresDialect {
     // ---- session -------------------------------------------------------------------------------
 
     /**
-     * Settings that make value-to-text conversions, and so the row hash, the same on every server
-     * and session: time zone, float digits and bytea text all feed {@code jsonb} text.
+     * Settings that make value-to-text conversions the same on every server and session. A batch
+     * compares floats as text ({@link #changed}): with extra_float_digits above 0 that text is exact.
      */
     public List<String> sessionSettings() {
         return List.of("SET TimeZone = 'UTC'", "SET extra_float_digits = 1", "SET bytea_output = 'hex'",
@@ -188,7 +193,6 @@ public final class PostgresDialect {
         for (MappedColumn c : d.columns()) {
             columns.add(quote(c.name()) + " " + c.sqlType() + (c.primaryKey() || !c.nullable() ? " NOT NULL" : ""));
         }
-        columns.add(quote(TableLayout.ALL_HASH) + " uuid NOT NULL");
         columns.add(quote(TableLayout.BATCH_ID) + " bigint NOT NULL");
         List<String> key = new ArrayList<>(names(d.keyColumns()));
         if (milestoning == Milestoning.MILESTONED) {
@@ -198,7 +202,7 @@ public final class PostgresDialect {
         }
         columns.add("PRIMARY KEY (" + quoteAll(key) + ")");
         List<String> statements = new ArrayList<>();
-        statements.add("CREATE TABLE " + table(d.mergeTable()) + " (" + String.join(", ", columns) + ")");
+        statements.add("CREATE TABLE " + table(d.mergeTable()) + " (" + String.join(", ", columns) + ") WITH (fillfactor = " + MERGE_FILLFACTOR + ")");
         if (milestoning == Milestoning.MILESTONED) {
             statements.add(createLiveIndex(d));
             statements.add(createValidityIndex(d));
@@ -214,6 +218,10 @@ public final class PostgresDialect {
     /** Widens a column in place to the model's type; PostgreSQL casts every value, none is lost. */
     public String alterColumnType(String table, MappedColumn column) {
         return "ALTER TABLE " + table(table) + " ALTER COLUMN " + quote(column.name()) + " TYPE " + column.sqlType();
+    }
+
+    public String dropColumn(String table, String column) {
+        return "ALTER TABLE " + table(table) + " DROP COLUMN " + quote(column);
     }
 
     public String dropNotNull(String table, String column) {
@@ -380,7 +388,7 @@ public final class PostgresDialect {
     public List<String> createBatchTables(IngestedDataset d, int i) {
         return List.of("CREATE TEMPORARY TABLE " + latestTable(i) + " ON COMMIT DROP AS SELECT " + quoteAll(names(d.columns())) + ", "
                 + quote(TableLayout.OP) + ", " + quote(TableLayout.SEQ) + ", 0::bigint AS ds_rows, " + quote(TableLayout.SEQ)
-                + " AS ds_first_seq, NULL::uuid AS " + quote(TableLayout.ALL_HASH) + " FROM " + table(d.stagingTable()) + " WITH NO DATA",
+                + " AS ds_first_seq FROM " + table(d.stagingTable()) + " WITH NO DATA",
                 "CREATE TEMPORARY TABLE " + badRowsTable(i) + " (ds_seq bigint, problem text) ON COMMIT DROP");
     }
 
@@ -390,7 +398,7 @@ public final class PostgresDialect {
      * then the batch id), and keeps the last operation per key by ds_seq, with the number of rows
      * and the first ds_seq of each key. A row whose transaction commits later is not in the
      * snapshot, so it is neither read nor deleted and the next batch takes it: no watermark can
-     * skip it. The hash is taken of the kept rows only.
+     * skip it.
      */
     public String consume(IngestedDataset d, int i, boolean archive) {
         return consume(d, i, archive, false);
@@ -449,8 +457,8 @@ public final class PostgresDialect {
         String seq = quote(TableLayout.SEQ);
         String op = quote(TableLayout.OP);
         String data = quoteAll(names(d.columns()));
-        return "INSERT INTO " + latestTable(i) + " SELECT " + data + ", " + op + ", " + seq + ", ds_rows, ds_first_seq, CASE WHEN " + op
-                + " <> 'd' THEN " + rowHash(d) + " END FROM (SELECT DISTINCT ON (" + keys + ") " + data + ", " + op + ", " + seq
+        return "INSERT INTO " + latestTable(i) + " SELECT " + data + ", " + op + ", " + seq + ", ds_rows, ds_first_seq FROM (SELECT DISTINCT ON ("
+                + keys + ") " + data + ", " + op + ", " + seq
                 + ", count(*) OVER w AS ds_rows, min(" + seq + ") OVER w AS ds_first_seq FROM " + from + " WINDOW w AS "
                 // The window is ordered like the result, over the whole key, so that one sort serves both.
                 + "(PARTITION BY " + keys + " ORDER BY " + seq + " DESC ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) ORDER BY "
@@ -534,79 +542,69 @@ public final class PostgresDialect {
     }
 
     /**
-     * The canonical hash of a row's non-key values: md5 of the jsonb object of the non-null values
-     * by column name. By name, so ('ab','c') differs from ('a','bc'); without NULLs, so a column the
-     * model adds (NULL in every existing row) leaves every stored hash valid; each value in the form
-     * of the widest type the governance check lets its column become (decimals without trailing
-     * zeros, float as double, date as timestamp), so a widened column leaves them valid too. jsonb
-     * text does not depend on the session once {@link #sessionSettings()} are applied. Stored as
-     * uuid: 16 bytes.
+     * Whether merge table row {@code m} holds other values than kept change {@code l}: their
+     * non-key values as row values, IS DISTINCT FROM, so that NULL against a value or against an
+     * empty string is a change and two NULLs are not. Exact where a stored hash could collide, and
+     * nothing to compute or store per row. Each value compares by its type's equality, as the
+     * governance check's widenings need: a numeric ignores trailing zeros (1.50 re-sent as 1.5000
+     * after decimal(10,2) became decimal(12,4) is unchanged), a column the model added is NULL on
+     * both sides of a re-sent row. Floats and jsonb compare as text instead: their equality holds
+     * values equal that a source can change one into the other (-0 and 0; 1.0 and 1.00 in a document).
      */
-    public static String rowHash(IngestedDataset d) {
-        List<String> pairs = new ArrayList<>();
-        for (MappedColumn c : d.nonKeyColumns()) {
-            pairs.add(literal(c.name()));
-            pairs.add(hashedValue(c));
+    static String changed(IngestedDataset d, String m, String l) {
+        if (d.nonKeyColumns().isEmpty()) {
+            return "false";
         }
-        return "md5(jsonb_strip_nulls(" + jsonObject(pairs) + ")::text)::uuid";
+        return "ROW(" + compared(d, m) + ") IS DISTINCT FROM ROW(" + compared(d, l) + ")";
     }
 
-    private static String hashedValue(MappedColumn c) {
-        DataType type = c.column().type();
-        if (type instanceof DataType.DecimalType) {
-            return "trim_scale(" + quote(c.name()) + ")";
-        }
-        if (type instanceof DataType.FloatType) {
-            return quote(c.name()) + "::float8";
-        }
-        if (type instanceof DataType.DateType) {
-            return quote(c.name()) + "::timestamp";
-        }
-        return quote(c.name());
-    }
-
-    private static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
-    }
-
-    private static String jsonObject(List<String> pairs) {
-        if (pairs.isEmpty()) {
-            return "'{}'::jsonb";
-        }
-        List<String> chunks = new ArrayList<>();
-        for (int from = 0; from < pairs.size(); from += MAX_FUNCTION_ARGS) {
-            chunks.add("jsonb_build_object(" + String.join(", ", pairs.subList(from, Math.min(pairs.size(), from + MAX_FUNCTION_ARGS))) + ")");
-        }
-        return String.join(" || ", chunks);
-    }
-
-    /** Live mode: removes the rows whose last operation is a delete. */
-    public String liveDelete(IngestedDataset d, int i) {
-        return "DELETE FROM " + table(d.mergeTable()) + " m USING " + latestTable(i) + " l WHERE l." + quote(TableLayout.OP)
-                + " = 'd' AND " + keyJoin(d, "m", "l");
+    private static String compared(IngestedDataset d, String alias) {
+        return d.nonKeyColumns().stream().map(c -> {
+            DataType type = c.column().type();
+            String value = alias + "." + quote(c.name());
+            return type instanceof DataType.FloatType || type instanceof DataType.JsonType ? value + "::text" : value;
+        }).collect(Collectors.joining(", "));
     }
 
     /**
-     * Live mode: inserts new keys and rewrites changed rows; a row whose hash is unchanged is not
-     * touched. Rows: inserted, updated. The bound value is the batch id. {@code xmax = 0} marks a
-     * row this statement inserted rather than updated (the documented upsert idiom; MERGE ...
-     * RETURNING needs PostgreSQL 17).
+     * For the rest of the batch's transaction, joins the kept changes to a merge table without
+     * hashing: the planner costs a hash of the merge table's rows below a merge join along its
+     * primary key, but with a million changes the hash (one random probe into a table of 100 MB
+     * per change) measured twice as slow as the ordered merge join; a small batch joins by index
+     * lookups either way.
      */
-    public String liveUpsert(IngestedDataset d, int i) {
-        List<String> columns = names(d.columns());
+    public String applyJoins() {
+        return "SET LOCAL enable_hashjoin = off";
+    }
+
+    /**
+     * Live mode: applies the kept changes in one pass over the batch joined to the merge table:
+     * removes the rows whose last operation is a delete, rewrites the rows whose values changed (an
+     * unchanged row is not touched), inserts the new keys. One join instead of one per kind of
+     * change. Both bound values are the batch id. MERGE gives no counts per action before
+     * PostgreSQL 17: {@link #tupleCounts()} reads them.
+     */
+    public String liveMerge(IngestedDataset d, int i) {
+        String op = "l." + quote(TableLayout.OP);
         List<String> sets = new ArrayList<>();
         for (MappedColumn c : d.nonKeyColumns()) {
-            sets.add(quote(c.name()) + " = EXCLUDED." + quote(c.name()));
+            sets.add(quote(c.name()) + " = l." + quote(c.name()));
         }
-        sets.add(quote(TableLayout.ALL_HASH) + " = EXCLUDED." + quote(TableLayout.ALL_HASH));
-        sets.add(quote(TableLayout.BATCH_ID) + " = EXCLUDED." + quote(TableLayout.BATCH_ID));
-        String target = quote(d.mergeTable());
-        return "WITH u AS (INSERT INTO " + table(d.mergeTable()) + " AS " + target + " (" + quoteAll(columns) + ", "
-                + quote(TableLayout.ALL_HASH) + ", " + quote(TableLayout.BATCH_ID) + ") SELECT " + quoteAll(columns) + ", "
-                + quote(TableLayout.ALL_HASH) + ", ? FROM " + latestTable(i) + " WHERE " + quote(TableLayout.OP) + " <> 'd' "
-                + "ON CONFLICT (" + quoteAll(names(d.keyColumns())) + ") DO UPDATE SET " + String.join(", ", sets)
-                + " WHERE " + target + "." + quote(TableLayout.ALL_HASH) + " <> EXCLUDED." + quote(TableLayout.ALL_HASH)
-                + " RETURNING (xmax = 0) AS inserted) SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM u";
+        sets.add(quote(TableLayout.BATCH_ID) + " = ?");
+        return "MERGE INTO " + table(d.mergeTable()) + " m USING " + latestTable(i) + " l ON " + keyJoin(d, "m", "l") + " WHEN MATCHED AND "
+                + op + " = 'd' THEN DELETE WHEN MATCHED AND " + op + " <> 'd' AND " + changed(d, "m", "l") + " THEN UPDATE SET "
+                + String.join(", ", sets) + " WHEN NOT MATCHED AND " + op + " <> 'd' THEN INSERT (" + quoteAll(names(d.columns())) + ", "
+                + quote(TableLayout.BATCH_ID) + ") VALUES (" + prefixed("l", names(d.columns())) + ", ?)";
+    }
+
+    /**
+     * Rows: the tuples this transaction has inserted, updated and deleted in the table named by the
+     * bound value (a quoted, qualified name) so far: PostgreSQL's own counts of
+     * pg_stat_xact_user_tables, kept while track_counts is on.
+     */
+    public String tupleCounts() {
+        return "SELECT pg_stat_get_xact_tuples_inserted(t.oid), pg_stat_get_xact_tuples_updated(t.oid), pg_stat_get_xact_tuples_deleted(t.oid) "
+                + "FROM (SELECT CAST(? AS regclass) AS oid) t";
     }
 
     /**
@@ -617,17 +615,15 @@ public final class PostgresDialect {
         String op = quote(TableLayout.OP);
         return "WITH closed AS (UPDATE " + table(d.mergeTable()) + " m SET " + quote(TableLayout.DP_OUT) + " = now() FROM "
                 + latestTable(i) + " l WHERE m." + quote(TableLayout.DP_OUT) + " IS NULL AND " + keyJoin(d, "m", "l")
-                + " AND (l." + op + " = 'd' OR m." + quote(TableLayout.ALL_HASH) + " <> l." + quote(TableLayout.ALL_HASH)
-                + ") RETURNING l." + op + ") SELECT count(*) FILTER (WHERE " + op + " = 'd'), count(*) FILTER (WHERE " + op
-                + " <> 'd') FROM closed";
+                + " AND (l." + op + " = 'd' OR " + changed(d, "m", "l") + ") RETURNING l." + op + ") SELECT count(*) FILTER (WHERE " + op
+                + " = 'd'), count(*) FILTER (WHERE " + op + " <> 'd') FROM closed";
     }
 
     /** Milestoned mode: inserts a live version for every upserted key that has none now. The bound value is the batch id. */
     public String milestonedInsert(IngestedDataset d, int i) {
         String columns = quoteAll(names(d.columns()));
-        return "INSERT INTO " + table(d.mergeTable()) + " (" + columns + ", " + quote(TableLayout.ALL_HASH) + ", "
-                + quote(TableLayout.BATCH_ID) + ", " + quote(TableLayout.DP_IN) + ") SELECT " + prefixed("l", names(d.columns()))
-                + ", l." + quote(TableLayout.ALL_HASH) + ", ?, now() FROM " + latestTable(i) + " l WHERE l." + quote(TableLayout.OP)
+        return "INSERT INTO " + table(d.mergeTable()) + " (" + columns + ", " + quote(TableLayout.BATCH_ID) + ", " + quote(TableLayout.DP_IN)
+                + ") SELECT " + prefixed("l", names(d.columns())) + ", ?, now() FROM " + latestTable(i) + " l WHERE l." + quote(TableLayout.OP)
                 + " <> 'd' AND NOT EXISTS (SELECT 1 FROM " + table(d.mergeTable()) + " m WHERE m." + quote(TableLayout.DP_OUT)
                 + " IS NULL AND " + keyJoin(d, "m", "l") + ")";
     }

@@ -312,7 +312,11 @@ public final class Reconciler {
                         sql.toLiveOnly(d, constraint, archive), null));
             }
         }
-        List<String> system = new ArrayList<>(List.of(TableLayout.ALL_HASH, TableLayout.BATCH_ID));
+        if (existing.containsKey(TableLayout.ALL_HASH)) {
+            actions.add(new Action("dropped column " + sql.schema() + "." + table + "." + TableLayout.ALL_HASH
+                    + ": a batch compares the rows' values themselves", List.of(sql.dropColumn(table, TableLayout.ALL_HASH)), null));
+        }
+        List<String> system = new ArrayList<>(List.of(TableLayout.BATCH_ID));
         Set<String> expectedKey = new HashSet<>(d.keyColumns().stream().map(MappedColumn::name).toList());
         if (milestoned && !converting) {
             system.addAll(List.of(TableLayout.DP_IN, TableLayout.DP_OUT));

@@ -7,7 +7,6 @@ import io.datasurface.kpsg.MappedColumn;
 import io.datasurface.merge.TestModel;
 import io.datasurface.model.Column;
 import io.datasurface.model.DataType;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,36 +22,33 @@ class PostgresDialectTest {
     }
 
     @Test
-    void rowHashIsMd5OfTheJsonbObjectOfNonNullNonKeyValuesInTheirWidestForm() {
-        assertThat(PostgresDialect.rowHash(customers)).isEqualTo(
-                "md5(jsonb_strip_nulls(jsonb_build_object('name', \"name\", 'email', \"email\", 'balance', trim_scale(\"balance\")))::text)::uuid");
+    void aChangeIsTheRowValueOfTheNonKeyColumnsDistinctFromTheStoredOne() {
+        assertThat(PostgresDialect.changed(customers, "m", "l")).isEqualTo(
+                "ROW(m.\"name\", m.\"email\", m.\"balance\") IS DISTINCT FROM ROW(l.\"name\", l.\"email\", l.\"balance\")");
     }
 
     @Test
-    void rowHashOfMoreThanFiftyColumnsJoinsObjectsOfFiftyPairs() {
-        List<MappedColumn> columns = new ArrayList<>();
-        columns.add(new MappedColumn(Column.of("id", DataType.parse("bigint"), false, true), "id", "bigint"));
-        for (int i = 0; i < 150; i++) {
-            columns.add(new MappedColumn(Column.of("c" + i, DataType.parse("int"), true, false), "c" + i, "integer"));
-        }
-        IngestedDataset wide = new IngestedDataset(customers.datastore(), customers.dataset(), customers.topic(), "w_staging", "w_merge", columns);
+    void floatsAndJsonbAreComparedAsTextAndAKeyOnlyRowNeverChanges() {
+        MappedColumn id = new MappedColumn(Column.of("id", DataType.parse("bigint"), false, true), "id", "bigint");
+        List<MappedColumn> columns = List.of(id, new MappedColumn(Column.of("f", DataType.parse("double"), true, false), "f", "double precision"),
+                new MappedColumn(Column.of("j", DataType.parse("json"), true, false), "j", "jsonb"),
+                new MappedColumn(Column.of("n", DataType.parse("int"), true, false), "n", "integer"));
+        IngestedDataset mixed = new IngestedDataset(customers.datastore(), customers.dataset(), customers.topic(), "w_staging", "w_merge", columns);
+        IngestedDataset keyOnly = new IngestedDataset(customers.datastore(), customers.dataset(), customers.topic(), "k_staging", "k_merge", List.of(id));
 
-        String hash = PostgresDialect.rowHash(wide);
-
-        assertThat(hash).startsWith("md5(jsonb_strip_nulls(jsonb_build_object('c0', \"c0\", ")
-                .contains("'c49', \"c49\") || jsonb_build_object('c50', \"c50\", ").contains("'c99', \"c99\") || jsonb_build_object('c100', ")
-                .endsWith("'c149', \"c149\"))::text)::uuid");
+        assertThat(PostgresDialect.changed(mixed, "m", "l"))
+                .isEqualTo("ROW(m.\"f\"::text, m.\"j\"::text, m.\"n\") IS DISTINCT FROM ROW(l.\"f\"::text, l.\"j\"::text, l.\"n\")");
+        assertThat(PostgresDialect.changed(keyOnly, "m", "l")).isEqualTo("false");
     }
 
     @Test
-    void liveUpsertRewritesOnlyRowsWhoseHashChanged() {
-        assertThat(sql.liveUpsert(customers, 0)).isEqualTo("WITH u AS (INSERT INTO \"prod\".\"shop_db_customers_merge\" AS "
-                + "\"shop_db_customers_merge\" (\"id\", \"name\", \"email\", \"balance\", \"ds_all_hash\", \"ds_batch_id\") SELECT \"id\", "
-                + "\"name\", \"email\", \"balance\", \"ds_all_hash\", ? FROM \"ds_latest_0\" WHERE \"ds_op\" <> 'd' ON CONFLICT (\"id\") DO "
-                + "UPDATE SET \"name\" = EXCLUDED.\"name\", \"email\" = EXCLUDED.\"email\", \"balance\" = EXCLUDED.\"balance\", "
-                + "\"ds_all_hash\" = EXCLUDED.\"ds_all_hash\", \"ds_batch_id\" = EXCLUDED.\"ds_batch_id\" WHERE "
-                + "\"shop_db_customers_merge\".\"ds_all_hash\" <> EXCLUDED.\"ds_all_hash\" RETURNING (xmax = 0) AS inserted) "
-                + "SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM u");
+    void liveMergeDeletesRewritesOnlyChangedRowsAndInsertsNewKeysInOnePass() {
+        assertThat(sql.liveMerge(customers, 0)).isEqualTo("MERGE INTO \"prod\".\"shop_db_customers_merge\" m USING \"ds_latest_0\" l ON "
+                + "m.\"id\" = l.\"id\" WHEN MATCHED AND l.\"ds_op\" = 'd' THEN DELETE WHEN MATCHED AND l.\"ds_op\" <> 'd' AND "
+                + "ROW(m.\"name\", m.\"email\", m.\"balance\") IS DISTINCT FROM ROW(l.\"name\", l.\"email\", l.\"balance\") THEN UPDATE SET "
+                + "\"name\" = l.\"name\", \"email\" = l.\"email\", \"balance\" = l.\"balance\", \"ds_batch_id\" = ? WHEN NOT MATCHED AND "
+                + "l.\"ds_op\" <> 'd' THEN INSERT (\"id\", \"name\", \"email\", \"balance\", \"ds_batch_id\") VALUES (l.\"id\", l.\"name\", "
+                + "l.\"email\", l.\"balance\", ?)");
     }
 
     @Test
@@ -62,8 +58,7 @@ class PostgresDialectTest {
         assertThat(consume).startsWith("WITH c AS (DELETE FROM \"prod\".\"shop_db_customers_staging\" RETURNING \"id\", \"name\", "
                 + "\"email\", \"balance\", \"ds_seq\", \"ds_op\", \"ds_source_ts\", \"ds_tx_id\", \"ds_ingested_at\"), b AS (INSERT INTO \"ds_bad_0\"")
                 .endsWith(" INSERT INTO \"ds_latest_0\" SELECT \"id\", \"name\", \"email\", \"balance\", \"ds_op\", \"ds_seq\", ds_rows, "
-                        + "ds_first_seq, CASE WHEN \"ds_op\" <> 'd' THEN md5(jsonb_strip_nulls(jsonb_build_object('name', \"name\", 'email', \"email\", 'balance', trim_scale(\"balance\")))::text)::uuid "
-                        + "END FROM (SELECT DISTINCT ON (\"id\") \"id\", \"name\", \"email\", \"balance\", \"ds_op\", \"ds_seq\", "
+                        + "ds_first_seq FROM (SELECT DISTINCT ON (\"id\") \"id\", \"name\", \"email\", \"balance\", \"ds_op\", \"ds_seq\", "
                         + "count(*) OVER w AS ds_rows, min(\"ds_seq\") OVER w AS ds_first_seq FROM c WINDOW w AS (PARTITION BY \"id\" "
                         + "ORDER BY \"ds_seq\" DESC ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) ORDER BY \"id\", \"ds_seq\" DESC) l")
                 .doesNotContain("_archive");
