@@ -41,6 +41,9 @@ public final class MergeWorkerPods implements AutoCloseable {
         }
     }
 
+    /** The AppCDS archive the merge-worker's build writes beside its jar (quarkus.package.jar.appcds.enabled). */
+    static final String APPCDS_ARCHIVE = "app-cds.jsa";
+
     private final Path jar;
     private final Path rendered;
     private final Map<String, String> secrets;
@@ -80,10 +83,17 @@ public final class MergeWorkerPods implements AutoCloseable {
         String claim = AirflowDags.RENDERED_PATH + "/";
         List<String> arguments = renderedArguments.stream()
                 .map(a -> a.startsWith(claim) ? rendered.resolve(a.substring(claim.length())).toString() : a).toList();
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-                "-jar", jar.toAbsolutePath().toString()));
+        // The JVM options come from the task's environment (JDK_JAVA_OPTIONS), as in the pod. Like the image's launcher, this
+        // uses the AppCDS archive the build made beside the jar; that one names the jar relative to its folder, so the
+        // pod runs from there (every path it is given is absolute).
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xshare:auto"));
+        Path folder = jar.toAbsolutePath().getParent();
+        if (Files.isRegularFile(folder.resolve(APPCDS_ARCHIVE))) {
+            command.add("-XX:SharedArchiveFile=" + APPCDS_ARCHIVE);
+        }
+        command.addAll(List.of("-jar", jar.getFileName().toString()));
         command.addAll(arguments);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         for (AirflowDags.EnvVar variable : taskEnv) {
             if (variable.isSecret()) {

@@ -73,4 +73,25 @@ class RenderCommandTest {
             return paths.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/')).sorted().toList();
         }
     }
+
+    @Test
+    void renderOfAModelOutsideGitWithoutCommitIsUnusableInput(QuarkusMainLauncher launcher, @TempDir Path dir) throws IOException {
+        Path model = dir.resolve("model");
+        try (var files = Files.walk(Acme.MODEL)) {
+            for (Path f : files.toList()) {
+                Path target = model.resolve(Acme.MODEL.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+
+        LaunchResult render = launcher.launch("render", "--model", model.toString(), "--platform", Acme.PLATFORM, "--out",
+                dir.resolve("out").toString());
+
+        assertThat(render.exitCode()).isEqualTo(2);
+        assertThat(render.getErrorOutput()).contains("is not in a git work tree, so its commit is unknown: pass --commit SHA");
+    }
 }

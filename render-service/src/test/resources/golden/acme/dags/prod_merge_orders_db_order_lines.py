@@ -25,6 +25,7 @@ with DAG(
         cmds=["merge-worker"],
         arguments=["merge", "--graph", "/rendered/graphs/prod.json", "--commit", "9fceb02d0ae598e95dc970b74767f19372d61af8", "--platform", "Prod", "--stream", "orders_db.order_lines"],
         env_vars=[
+            k8s.V1EnvVar(name="JDK_JAVA_OPTIONS", value="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"),
             k8s.V1EnvVar(name="PG_MAIN_USER", value_from=k8s.V1EnvVarSource(secret_key_ref=k8s.V1SecretKeySelector(name="pg-main", key="user"))),
             k8s.V1EnvVar(name="PG_MAIN_PASSWORD", value_from=k8s.V1EnvVarSource(secret_key_ref=k8s.V1SecretKeySelector(name="pg-main", key="password"))),
         ],

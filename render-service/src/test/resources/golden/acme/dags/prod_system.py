@@ -75,6 +75,7 @@ with DAG(
         cmds=["metrics-exporter"],
         arguments=["collect", "--graph", "/rendered/graphs/prod.json", "--commit", "9fceb02d0ae598e95dc970b74767f19372d61af8", "--platform", "Prod"],
         env_vars=[
+            k8s.V1EnvVar(name="JDK_JAVA_OPTIONS", value="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"),
             k8s.V1EnvVar(name="PG_MAIN_USER", value_from=k8s.V1EnvVarSource(secret_key_ref=k8s.V1SecretKeySelector(name="pg-main", key="user"))),
             k8s.V1EnvVar(name="PG_MAIN_PASSWORD", value_from=k8s.V1EnvVarSource(secret_key_ref=k8s.V1SecretKeySelector(name="pg-main", key="password"))),
         ],
@@ -113,6 +114,7 @@ with DAG(
         cmds=["merge-worker"],
         arguments=["remove-unused", "--graph", "/rendered/graphs/prod.json", "--commit", "9fceb02d0ae598e95dc970b74767f19372d61af8", "--platform", "Prod", "--apply"],
         env_vars=[
+            k8s.V1EnvVar(name="JDK_JAVA_OPTIONS", value="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"),
             k8s.V1EnvVar(name="PG_MAIN_USER", value_from=k8s.V1EnvVarSource(secret_key_ref=k8s.V1SecretKeySelector(name="pg-main", key="user"))),
             k8s.V1EnvVar(name="PG_MAIN_PASSWORD", value_from=k8s.V1EnvVarSource(secret_key_ref=k8s.V1SecretKeySelector(name="pg-main", key="password"))),
         ],
