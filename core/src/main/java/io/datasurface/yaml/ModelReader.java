@@ -69,9 +69,9 @@ final class ModelReader {
                 root.path("name").asText(),
                 repository(root.path("owner")),
                 documentation(root),
-                list("", "vendors", (node, pointer) -> vendor(node, pointer, ModelPaths.vendor(node.path("name").asText()))),
-                list("", "platforms", (node, pointer) -> platform(node, pointer)),
-                list("", "zones", (node, pointer) -> {
+                list(root, "", "vendors", (node, pointer) -> vendor(node, pointer, ModelPaths.vendor(node.path("name").asText()))),
+                list(root, "", "platforms", (node, pointer) -> platform(node, pointer)),
+                list(root, "", "zones", (node, pointer) -> {
                     ZoneDeclaration d = new ZoneDeclaration(node.path("name").asText(), repository(node.path("owner")));
                     sources.put(ModelPaths.zoneDeclaration(d.name()), document.locate(node));
                     return d;
@@ -88,7 +88,7 @@ final class ModelReader {
                 new ClassificationPolicy(strings(policies.path("classifications").path("allowed")),
                         strings(policies.path("classifications").path("restrictedToZone"))),
                 new VendorPolicy(strings(policies.path("vendors").path("allowed"))));
-        List<TeamDeclaration> teams = list("", "teams", (node, pointer) -> {
+        List<TeamDeclaration> teams = list(root, "", "teams", (node, pointer) -> {
             TeamDeclaration d = new TeamDeclaration(node.path("name").asText(), repository(node.path("owner")));
             sources.put(path.child("team declaration", d.name()), document.locate(node));
             return d;
@@ -102,8 +102,8 @@ final class ModelReader {
         ObjectPath path = ModelPaths.team(zoneName, name);
         sources.put(path, document.locate(root));
         return new Team(name, documentation(root),
-                list("", "datastores", (node, pointer) -> datastore(node, pointer, path)),
-                list("", "workspaces", (node, pointer) -> workspace(node, pointer, path)));
+                list(root, "", "datastores", (node, pointer) -> datastore(node, pointer, path)),
+                list(root, "", "workspaces", (node, pointer) -> workspace(node, pointer, path)));
     }
 
     private Datastore datastore(JsonNode node, String pointer, ObjectPath teamPath) {
@@ -113,7 +113,7 @@ final class ModelReader {
         Optional<CaptureMetaData> capture = node.has("capture") ? capture(node.path("capture"), pointer + "/capture") : Optional.empty();
         Optional<LocationRef> location = node.hasNonNull("location") ? Optional.of(LocationRef.parse(node.path("location").asText())) : Optional.empty();
         return new Datastore(name, documentation(node), capture, location,
-                list(pointer, "datasets", (d, p) -> dataset(d, p, path)));
+                list(node, pointer, "datasets", (d, p) -> dataset(d, p, path)));
     }
 
     private Optional<CaptureMetaData> capture(JsonNode node, String pointer) {
@@ -134,7 +134,7 @@ final class ModelReader {
         String name = node.path("name").asText();
         ObjectPath path = storePath.child("dataset", name);
         sources.put(path, document.locate(node));
-        List<Column> columns = list(pointer, "columns", (c, p) -> column(c, p, path));
+        List<Column> columns = list(node, pointer, "columns", (c, p) -> column(c, p, path));
         return new Dataset(name, documentation(node), node.path("classification").asText(),
                 node.path("deprecated").asBoolean(false), new Schema(columns));
     }
@@ -158,7 +158,7 @@ final class ModelReader {
         ObjectPath path = teamPath.child("workspace", name);
         sources.put(path, document.locate(node));
         return new Workspace(name, documentation(node), node.path("platform").asText(),
-                list(pointer, "groups", (g, p) -> group(g, p, path)));
+                list(node, pointer, "groups", (g, p) -> group(g, p, path)));
     }
 
     private DatasetGroup group(JsonNode node, String pointer, ObjectPath workspacePath) {
@@ -166,7 +166,7 @@ final class ModelReader {
         ObjectPath path = workspacePath.child("group", name);
         sources.put(path, document.locate(node));
         Milestoning milestoning = node.has("milestoning") ? Milestoning.fromYaml(node.path("milestoning").asText()) : Milestoning.LIVE_ONLY;
-        return new DatasetGroup(name, milestoning, list(pointer, "sinks", (s, p) -> {
+        return new DatasetGroup(name, milestoning, list(node, pointer, "sinks", (s, p) -> {
             DatasetSink sink = new DatasetSink(s.path("datastore").asText(), s.path("dataset").asText());
             sources.put(path.child("sink", sink.toString()), document.locate(s));
             return sink;
@@ -210,13 +210,13 @@ final class ModelReader {
     private InfrastructureVendor vendor(JsonNode node, String pointer, ObjectPath path) {
         sources.put(path, document.locate(node));
         return new InfrastructureVendor(node.path("name").asText(), node.path("cloud").asText(),
-                list(pointer, "locations", (l, p) -> location(l, p, path)));
+                list(node, pointer, "locations", (l, p) -> location(l, p, path)));
     }
 
     private InfrastructureLocation location(JsonNode node, String pointer, ObjectPath parent) {
         ObjectPath path = parent.child("location", node.path("name").asText());
         sources.put(path, document.locate(node));
-        return new InfrastructureLocation(node.path("name").asText(), list(pointer, "locations", (l, p) -> location(l, p, path)));
+        return new InfrastructureLocation(node.path("name").asText(), list(node, pointer, "locations", (l, p) -> location(l, p, path)));
     }
 
     private static Repository repository(JsonNode node) {
@@ -246,9 +246,9 @@ final class ModelReader {
         }
     }
 
-    /** Reads each element of an array field; elements that could not be read (null) are dropped. */
-    private <T> List<T> list(String pointer, String field, ElementReader<T> reader) {
-        JsonNode array = pointer.isEmpty() ? document.root().path(field) : nodeAt(pointer).path(field);
+    /** Reads each element of an array field of the node at the pointer; elements that could not be read (null) are dropped. */
+    private <T> List<T> list(JsonNode node, String pointer, String field, ElementReader<T> reader) {
+        JsonNode array = node.path(field);
         List<T> values = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             T value = reader.read(array.get(i), pointer + "/" + field + "/" + i);
@@ -257,10 +257,6 @@ final class ModelReader {
             }
         }
         return values;
-    }
-
-    private JsonNode nodeAt(String pointer) {
-        return document.root().at(pointer);
     }
 
     private Problem error(String pointer, ObjectPath path, String message) {
