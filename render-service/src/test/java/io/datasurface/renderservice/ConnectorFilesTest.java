@@ -21,7 +21,8 @@ class ConnectorFilesTest {
     void eachDatasetHasAJsonSinkAppendingItsTopicToItsStagingTableWithDeletesKeptAsRows() throws IOException {
         IntentionGraph graph = Acme.graph();
         List<RenderedFile> files = Acme.allFiles();
-        List<RenderedFile> json = files.stream().filter(f -> f.path().endsWith(".json")).toList();
+        List<RenderedFile> json = files.stream().filter(f -> f.path().startsWith(SinkConnectors.folder(graph) + "/") && f.path().endsWith(".json"))
+                .toList();
         assertThat(json).as("one sink per dataset and one for the transaction topics").hasSize(graph.datasets().size() + 1);
         for (IngestedDataset d : graph.datasets()) {
             String path = SinkConnectors.folder(graph) + "/json/" + SinkConnectors.connectorName(graph, d) + ".json";

@@ -71,8 +71,8 @@ class DagFilesTest {
             JsonNode task = dag.get("tasks").get(0);
             assertThat(task.get("task_id").asText()).isEqualTo("merge");
             assertThat(task.get("image").asText()).isEqualTo(platform.mergeImage());
-            assertThat(texts(task.get("arguments"))).containsExactly("merge", "--model", RenderRequest.MODEL_PATH, "--platform",
-                    platform.name(), "--stream", stream.key());
+            assertThat(texts(task.get("arguments"))).containsExactly("merge", "--graph", "/rendered/graphs/prod.json", "--commit", Acme.COMMIT,
+                    "--platform", platform.name(), "--stream", stream.key());
             assertThat(task.get("namespace").asText()).isEqualTo(platform.namespace());
             assertThat(task.get("retries").asInt()).isPositive();
             assertThat(task.get("retry_delay").get("seconds").asLong()).isPositive();
@@ -93,14 +93,35 @@ class DagFilesTest {
     }
 
     @Test
-    void everyPodClonesTheModelWithGitSyncUsingTheGitTokenSecret() {
+    void onlyTheRenderersPodClonesTheModelWithGitSyncUsingTheGitTokenSecret() {
         for (JsonNode dag : dagsById.values()) {
             for (JsonNode task : dag.get("tasks")) {
+                if (!task.get("task_id").asText().equals("render")) {
+                    assertThat(task.has("init_containers")).as(task.get("task_id").asText() + " clones nothing").isFalse();
+                    continue;
+                }
                 JsonNode init = task.get("init_containers").get(0);
                 assertThat(init.get("name").asText()).isEqualTo("git-sync");
                 assertThat(texts(init.get("args"))).contains("--repo=https://github.com/acme/datasurface-model.git", "--ref=main",
                         "--one-time", "--root=/model", "--link=current");
                 assertThat(secretRefs(init.get("env"))).containsExactly("GITSYNC_PASSWORD=git-model/token");
+            }
+        }
+    }
+
+    @Test
+    void jobPodsReadTheGraphFileFromTheRenderedClaimReadOnlyAndStartAsShortJobs() {
+        for (JsonNode dag : dagsById.values()) {
+            for (JsonNode task : dag.get("tasks")) {
+                if (task.get("task_id").asText().equals("render")) {
+                    continue;
+                }
+                assertThat(texts(task.get("arguments"))).containsSequence("--graph", AirflowDags.RENDERED_PATH + "/graphs/prod.json", "--commit",
+                        Acme.COMMIT);
+                assertThat(task.get("volumes").toString()).contains(AirflowDags.RENDERED_CLAIM);
+                assertThat(task.get("volume_mounts").get(0).get("mount_path").asText()).isEqualTo(AirflowDags.RENDERED_PATH);
+                assertThat(task.get("volume_mounts").get(0).get("read_only").asBoolean()).isTrue();
+                assertThat(task.get("env_vars").toString()).contains(AirflowDags.JVM_OPTIONS_VARIABLE, AirflowDags.JOB_JVM_OPTIONS);
             }
         }
     }
@@ -118,9 +139,11 @@ class DagFilesTest {
         assertThat(arguments).containsOnlyKeys("render", "collect_metrics", "remove_unused_tables");
         assertThat(arguments.get("render")).startsWith("render").containsSequence(model).containsSequence("--out", AirflowDags.RENDERED_PATH)
                 .contains("--check-credentials");
-        assertThat(arguments.get("collect_metrics")).startsWith("collect").containsSequence(model);
-        assertThat(arguments.get("remove_unused_tables")).containsExactly("remove-unused", "--model", RenderRequest.MODEL_PATH,
-                "--platform", platform.name(), "--apply");
+        List<String> graph = List.of("--graph", AirflowDags.RENDERED_PATH + "/graphs/prod.json", "--commit", Acme.COMMIT, "--platform",
+                platform.name());
+        assertThat(arguments.get("collect_metrics")).startsWith("collect").containsSequence(graph);
+        assertThat(arguments.get("remove_unused_tables")).containsExactly("remove-unused", "--graph", AirflowDags.RENDERED_PATH + "/graphs/prod.json",
+                "--commit", Acme.COMMIT, "--platform", platform.name(), "--apply");
     }
 
     private static List<String> texts(JsonNode array) {

@@ -31,10 +31,16 @@ class LiteralsTest {
         dags.forEach(p -> command.add(p.toString()));
         Python.Result result = Python.run(command, dir);
         assertThat(result.exitCode()).as(result.stderr()).isZero();
+        int clones = 0;
         for (JsonNode dag : new ObjectMapper().readTree(result.stdout())) {
-            JsonNode args = dag.get("tasks").get(0).get("init_containers").get(0).get("args");
-            assertThat(args.get(0).asText()).isEqualTo("--repo=" + HOSTILE);
+            for (JsonNode task : dag.get("tasks")) {
+                if (task.has("init_containers")) {
+                    assertThat(task.get("init_containers").get(0).get("args").get(0).asText()).isEqualTo("--repo=" + HOSTILE);
+                    clones++;
+                }
+            }
         }
+        assertThat(clones).as("the renderer's pod clones the model").isEqualTo(1);
     }
 
     @Test
