@@ -116,7 +116,7 @@ public final class PlatformTables {
     public static final String TX_INGESTED_AT = "ds_ingested_at";
     /** The record's {@code status} (BEGIN or END), computed by PostgreSQL from the record. */
     public static final String TX_STATUS = "tx_status";
-    /** The record's transaction {@code id}, the value changes carry in {@link TableLayout#TX_ID}. */
+    /** The record's transaction, {@link TableLayout#transactionKey} of its {@code id}: what changes carry in {@link TableLayout#TX_ID}, keyed the same way. */
     public static final String TX_ID = "tx_id";
     /** The status of the record that closes a transaction and counts its changes. */
     public static final String TX_END = "END";
@@ -130,7 +130,7 @@ public final class PlatformTables {
             new Column(TX_RECORD, "text NOT NULL"),
             new Column(TX_INGESTED_AT, "timestamptz NOT NULL DEFAULT now()"),
             new Column(TX_STATUS, "text GENERATED ALWAYS AS (" + TX_VALUE + " ->> 'status') STORED"),
-            new Column(TX_ID, "text GENERATED ALWAYS AS (" + TX_VALUE + " ->> 'id') STORED")));
+            new Column(TX_ID, "text GENERATED ALWAYS AS (" + TableLayout.transactionKey(TX_VALUE + " ->> 'id'") + ") STORED")));
 
     public static final List<Table> ALL = List.of(JOB_METRICS, BATCHES, TABLE_REGISTRY, TRANSACTIONS);
 

@@ -43,6 +43,16 @@ public final class TableLayout {
     /** The GiST index on a milestoned version's validity range [dp_in, dp_out). */
     public static final String VALIDITY_INDEX_SUFFIX = "_valid";
 
+    /**
+     * The part of a Debezium transaction id that names the transaction, as SQL over {@code idSql}. The
+     * PostgreSQL connector's id is {@code <xid>:<lsn>}, and the LSN differs between records of one
+     * transaction (the changes and the BEGIN record carry where it began, the END record where it
+     * committed): the xid alone matches them.
+     */
+    public static String transactionKey(String idSql) {
+        return "split_part(" + idSql + ", ':', 1)";
+    }
+
     /** The PostgreSQL schema of a platform's tables: its name as an identifier. */
     public static String platformSchema(String platformName) {
         return PostgresNames.identifier(platformName);

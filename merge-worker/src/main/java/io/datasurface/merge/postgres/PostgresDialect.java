@@ -699,8 +699,9 @@ public final class PostgresDialect {
      * ds_seq, and milliseconds since the first arrived.
      */
     public String stagedTransactions(IngestedDataset d) {
-        return "SELECT " + quote(TableLayout.TX_ID) + ", count(*), min(" + quote(TableLayout.SEQ) + "), " + millisSince("min(" + quote(TableLayout.INGESTED_AT) + ")")
-                + " FROM " + table(d.stagingTable()) + " WHERE " + quote(TableLayout.TX_ID) + " IS NOT NULL GROUP BY " + quote(TableLayout.TX_ID);
+        return "SELECT " + TableLayout.transactionKey(quote(TableLayout.TX_ID)) + ", count(*), min(" + quote(TableLayout.SEQ) + "), "
+                + millisSince("min(" + quote(TableLayout.INGESTED_AT) + ")") + " FROM " + table(d.stagingTable()) + " WHERE "
+                + quote(TableLayout.TX_ID) + " IS NOT NULL GROUP BY 1";
     }
 
     /**

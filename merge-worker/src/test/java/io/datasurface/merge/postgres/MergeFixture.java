@@ -154,7 +154,8 @@ final class MergeFixture {
                 p.setObject(i + 1, values[i]);
             }
             p.setString(values.length + 1, op);
-            p.setString(values.length + 2, transaction);
+            // Debezium PostgreSQL's id: the xid, and the LSN where the transaction began.
+            p.setString(values.length + 2, transaction == null ? null : transaction + ":1000");
             p.executeUpdate();
         }
     }
@@ -172,7 +173,9 @@ final class MergeFixture {
                     .append(counts[i + 1]).append('}');
             total += ((Number) counts[i + 1]).longValue();
         }
-        String payload = "{\"status\":\"" + status + "\",\"id\":\"" + transaction + "\",\"event_count\":"
+        // The END record's id ends with the commit's LSN, not the beginning's the changes carry.
+        String id = transaction + (status.equals("END") ? ":1900" : ":1000");
+        String payload = "{\"status\":\"" + status + "\",\"id\":\"" + id + "\",\"event_count\":"
                 + (status.equals("END") ? total : "null") + ",\"data_collections\":" + (status.equals("END") ? "[" + collections + "]" : "null")
                 + ",\"ts_ms\":1764400000000}";
         String record = "{\"schema\":{\"type\":\"struct\",\"optional\":false,\"name\":\"io.debezium.connector.common.TransactionMetadataValue\"},"
