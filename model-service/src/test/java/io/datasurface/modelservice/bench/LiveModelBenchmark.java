@@ -18,8 +18,10 @@ import io.datasurface.modelservice.serve.LiveBranch;
 import io.datasurface.modelservice.serve.LiveModel;
 import io.datasurface.modelservice.serve.ModelServiceConfig;
 import io.datasurface.testing.TestingKafka;
+import io.datasurface.yaml.LoadedModel;
 import io.datasurface.yaml.ModelFiles;
 import io.datasurface.yaml.ModelWriter;
+import io.datasurface.yaml.ParsedFileCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -40,8 +43,9 @@ import org.eclipse.jgit.lib.PersonIdent;
 /**
  * model-service serve on a model of 40,000 datasets (1,000 stores x 40 datasets x 20 columns, 111 files) in a real git
  * repository and a real broker: the time from a commit that changes one team file to its GraphPublished event on the
- * topic, beside a cold start (whole model loaded) and a plain load + lint of the whole model in the same run. Prints the
- * figures; not a test. Run outside Maven's JVM (see the README's Benchmarks section).
+ * topic, and the re-check alone (the commit's files loaded and linted through the cache, as LiveModel does), beside a cold
+ * start (whole model loaded) and a plain load + lint of the whole model in the same run. Prints the figures; not a test.
+ * Run outside Maven's JVM (see the README's Benchmarks section).
  */
 public final class LiveModelBenchmark {
     private static final int CHANGES = 5;
@@ -84,11 +88,26 @@ public final class LiveModelBenchmark {
             long cold = await(arrivals, first) - coldStart;
             System.out.printf("cold: first poll (fetch, read, load, lint, graph, publish) to GraphPublished on the topic: %d ms%n", ms(cold));
 
+            // The re-check alone, as LiveModel makes it: the commit's files loaded and linted through a cache holding the
+            // last commit's, where every unchanged file is the same String (LiveBranch keeps file texts by blob id).
+            ParsedFileCache recheckCache = new ParsedFileCache();
+            SortedMap<String, String> texts = new TreeMap<>(ModelWriter.toFiles(model));
+            Models.loadAndLint(ModelFiles.of("bench", texts), recheckCache);
+
             List<Long> changes = new ArrayList<>();
+            List<Long> rechecks = new ArrayList<>();
             Ecosystem current = model;
             for (int i = 1; i <= CHANGES; i++) {
                 current = withColumn(current, "added_" + i);
                 SortedMap<String, String> files = ModelWriter.toFiles(current);
+                texts.put(TEAM_FILE, files.get(TEAM_FILE));
+                long recheckStart = System.nanoTime();
+                LoadedModel rechecked = Models.loadAndLint(ModelFiles.of("bench", texts), recheckCache);
+                long recheck = System.nanoTime() - recheckStart;
+                if (rechecked.hasErrors()) {
+                    throw new IllegalStateException("change " + i + " did not re-check clean: " + rechecked.errors());
+                }
+                rechecks.add(recheck);
                 Files.writeString(repoDir.resolve(TEAM_FILE), files.get(TEAM_FILE));
                 git.add().addFilepattern(TEAM_FILE).call();
                 String commit = git.commit().setMessage("add column " + i).setAuthor(AUTHOR).setCommitter(AUTHOR).call().getName();
@@ -96,14 +115,20 @@ public final class LiveModelBenchmark {
                 live.poll();
                 long took = await(arrivals, commit) - start;
                 changes.add(took);
-                System.out.printf("change %d: one team file (a nullable column added to a consumed dataset) committed to GraphPublished: %d ms%n", i,
-                        ms(took));
+                System.out.printf("change %d: one team file (a nullable column added to a consumed dataset): re-check (load + lint through the "
+                        + "cache) %d ms; committed to GraphPublished %d ms (load average %s)%n", i, ms(recheck), ms(took), loadAverage());
             }
             long best = changes.stream().mapToLong(Long::longValue).min().orElseThrow();
             long median = changes.stream().sorted().toList().get(changes.size() / 2);
-            System.out.printf("one-file change to GraphPublished: best %d ms, median %d ms (goal: well under 1000 ms: %s); cold %d ms; "
-                    + "plain load + lint %d ms%n", ms(best), ms(median), ms(median) < 1000 ? "met" : "NOT met", ms(cold), loadMillis);
-            System.out.printf("cores available: %d, max heap %d MB%n", Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+            long bestRecheck = rechecks.stream().mapToLong(Long::longValue).min().orElseThrow();
+            long medianRecheck = rechecks.stream().sorted().toList().get(rechecks.size() / 2);
+            System.out.printf("one-file change re-checked (load + lint through the live model's cache): best %d ms, median %d ms (goal: under 300 ms: "
+                    + "%s); beside a plain load + lint of the whole model: %d ms%n", ms(bestRecheck), ms(medianRecheck),
+                    ms(medianRecheck) < 300 ? "met" : "NOT met", loadMillis);
+            System.out.printf("one-file change to GraphPublished: best %d ms, median %d ms (goal: well under 1000 ms: %s); cold %d ms%n", ms(best),
+                    ms(median), ms(median) < 1000 ? "met" : "NOT met", ms(cold));
+            System.out.printf("cores available: %d, max heap %d MB, load average %s%n", Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().maxMemory() >> 20, loadAverage());
             listener.interrupt();
             graphTopics.close();
             branch.close();
@@ -163,6 +188,14 @@ public final class LiveModelBenchmark {
             Thread.sleep(1);
         }
         return arrivals.get(commit);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private static long ms(long nanos) {
