@@ -17,10 +17,12 @@ public final class Exposition {
 
     public static final String ROWS = "datasurface_merge_rows_total";
     public static final String STAGING_ROWS = "datasurface_merge_staging_rows_total";
+    public static final String RELEASED_TRANSACTIONS = "datasurface_merge_released_transactions_total";
     public static final String BATCHES = "datasurface_merge_batches_total";
     public static final String DURATION = "datasurface_merge_duration_seconds";
     public static final String LAST_SUCCESS = "datasurface_merge_last_success_timestamp_seconds";
     public static final String CONSECUTIVE_FAILURES = "datasurface_merge_consecutive_failures";
+    public static final String HELD_TRANSACTIONS = "datasurface_merge_held_transactions";
     public static final String BACKLOG = "datasurface_staging_backlog_rows";
     public static final String INTERVAL = "datasurface_merge_interval_seconds";
 
@@ -40,6 +42,9 @@ public final class Exposition {
         }
         family(out, STAGING_ROWS, "counter", "Staging rows (changes) consumed by succeeded merge batches.");
         streams.forEach(s -> sample(out, STAGING_ROWS, labels(platform, s), s.stagingRows()));
+        family(out, RELEASED_TRANSACTIONS, "counter",
+                "Incomplete source transactions succeeded merge batches consumed after their wait: consumers may have seen them partly.");
+        streams.forEach(s -> sample(out, RELEASED_TRANSACTIONS, labels(platform, s), s.releasedTransactions()));
 
         family(out, BATCHES, "counter", "Merge runs by outcome: succeeded, failed, already_running (another run held the stream).");
         for (StreamMetrics s : streams) {
@@ -65,6 +70,10 @@ public final class Exposition {
 
         family(out, CONSECUTIVE_FAILURES, "gauge", "Merge runs of the stream that failed since its last success.");
         streams.forEach(s -> sample(out, CONSECUTIVE_FAILURES, labels(platform, s), s.consecutiveFailures()));
+
+        family(out, HELD_TRANSACTIONS, "gauge",
+                "Source transactions the stream's last succeeded merge batch left in staging until all their changes arrive; absent before its first success.");
+        streams.forEach(s -> s.heldTransactions().ifPresent(n -> sample(out, HELD_TRANSACTIONS, labels(platform, s), n)));
 
         family(out, BACKLOG, "gauge", "Staging rows waiting for the stream's next merge batch.");
         streams.forEach(s -> s.model().ifPresent(m -> sample(out, BACKLOG, labels(platform, s), m.backlogRows())));

@@ -7,6 +7,7 @@ import static java.util.Objects.requireNonNull;
 import io.datasurface.kpsg.PlatformTableStatements;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -26,6 +27,12 @@ public final class MetricsQueries {
                 + "WHERE n.nspname = ? AND c.relkind IN ('r', 'p')";
     }
 
+    /** Bound: schema, table. Rows: the names of the table's columns, so that columns a later release added are read only once there. */
+    public String existingColumns() {
+        return "SELECT a.attname FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
+                + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ? AND a.attnum > 0 AND NOT a.attisdropped";
+    }
+
     /** Bound: the running status (left out: such a row is only visible from a crashed server). Rows: stream, status, runs. */
     public String runsByStatus() {
         return "SELECT " + quote(STREAM) + ", " + quote(STATUS) + ", count(*) FROM " + table(JOB_METRICS.name()) + " WHERE " + quote(STATUS)
@@ -34,15 +41,21 @@ public final class MetricsQueries {
 
     /**
      * Bound: each bucket bound in milliseconds, then the succeeded status. Rows: stream, staging rows, inserted, updated,
-     * deleted, unchanged, batches, duration sum in milliseconds, then the batches within each bound.
+     * deleted, unchanged, released transactions, held transactions of the stream's last succeeded batch, batches, duration
+     * sum in milliseconds, then the batches within each bound. A transaction column not in {@code jobMetricsColumns} (a
+     * table the merge-worker's reconcile has not completed yet) reads as 0, the default reconcile gives existing rows.
      */
-    public String succeededTotals(int buckets) {
+    public String succeededTotals(int buckets, Set<String> jobMetricsColumns) {
         List<String> sums = List.of(STAGING_ROWS, INSERTED, UPDATED, DELETED, UNCHANGED).stream()
                 .map(c -> "sum(" + quote(c) + ")::bigint").toList();
+        String released = jobMetricsColumns.contains(RELEASED_TRANSACTIONS) ? quote(RELEASED_TRANSACTIONS) : "0";
+        String held = jobMetricsColumns.contains(HELD_TRANSACTIONS) ? quote(HELD_TRANSACTIONS) : "0";
+        // Runs of one stream never overlap (the merge-worker locks the stream), so the highest batch id is its last batch.
+        String lastHeld = "(array_agg(" + held + " ORDER BY " + quote(BATCH_ID) + " DESC))[1]::bigint";
         String within = String.join(", ", Collections.nCopies(buckets, "count(*) FILTER (WHERE " + quote(DURATION_MS) + " <= ?)"));
-        return "SELECT " + quote(STREAM) + ", " + String.join(", ", sums) + ", count(*), coalesce(sum(" + quote(DURATION_MS) + "), 0)::bigint"
-                + (buckets == 0 ? "" : ", " + within) + " FROM " + table(JOB_METRICS.name()) + " WHERE " + quote(STATUS) + " = ? GROUP BY "
-                + quote(STREAM);
+        return "SELECT " + quote(STREAM) + ", " + String.join(", ", sums) + ", sum(" + released + ")::bigint, " + lastHeld
+                + ", count(*), coalesce(sum(" + quote(DURATION_MS) + "), 0)::bigint" + (buckets == 0 ? "" : ", " + within) + " FROM "
+                + table(JOB_METRICS.name()) + " WHERE " + quote(STATUS) + " = ? GROUP BY " + quote(STREAM);
     }
 
     /** Rows: stream, last success time (null when none), consecutive failures. */

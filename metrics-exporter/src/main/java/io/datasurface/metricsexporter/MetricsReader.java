@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -29,7 +30,8 @@ import java.util.TreeSet;
  * Reads a platform's tables into a {@link PlatformSnapshot}, in one read-only transaction so the
  * numbers agree with each other. Streams are those of the model and those the tables mention (a
  * stream removed from the model keeps its counters until its rows go). Tables that do not exist
- * yet (before the first reconcile) read as empty.
+ * yet (before the first reconcile) read as empty, and columns a later release added that the
+ * reconcile has not added yet read as their default (the exporter may be upgraded first).
  */
 public final class MetricsReader {
     private final IntentionGraph graph;
@@ -58,7 +60,7 @@ public final class MetricsReader {
     private PlatformSnapshot read(Connection c) throws SQLException {
         Set<String> tables = existingTables(c);
         Map<String, Map<RunStatus, Long>> runs = tables.contains(JOB_METRICS.name()) ? runsByStatus(c) : Map.of();
-        Map<String, Totals> totals = tables.contains(JOB_METRICS.name()) ? succeededTotals(c) : Map.of();
+        Map<String, Totals> totals = tables.contains(JOB_METRICS.name()) ? succeededTotals(c, existingColumns(c, JOB_METRICS.name())) : Map.of();
         Map<String, State> states = tables.contains(BATCHES.name()) ? streamStates(c) : Map.of();
 
         Map<String, BatchStream> modelStreams = new TreeMap<>();
@@ -77,14 +79,16 @@ public final class MetricsReader {
             batches.putAll(runs.getOrDefault(stream, Map.of()));
             Totals t = totals.get(stream);
             State s = states.get(stream);
-            metrics.add(new StreamMetrics(stream, batches, t == null ? 0 : t.stagingRows(), t == null ? none.rows() : t.rows(),
-                    t == null ? none.durations() : t.durations(), s == null ? Optional.empty() : s.lastSuccess(),
+            metrics.add(new StreamMetrics(stream, batches, t == null ? 0 : t.stagingRows(), t == null ? 0 : t.releasedTransactions(),
+                    t == null ? none.rows() : t.rows(), t == null ? none.durations() : t.durations(),
+                    s == null ? Optional.empty() : s.lastSuccess(), t == null ? OptionalLong.empty() : OptionalLong.of(t.lastHeldTransactions()),
                     s == null ? 0 : s.consecutiveFailures(), model));
         }
         return new PlatformSnapshot(graph.platform().name(), metrics);
     }
 
-    private record Totals(long stagingRows, Map<String, Long> rows, DurationHistogram durations) {
+    private record Totals(long stagingRows, Map<String, Long> rows, long releasedTransactions, long lastHeldTransactions,
+            DurationHistogram durations) {
     }
 
     private record State(Optional<Instant> lastSuccess, int consecutiveFailures) {
@@ -94,6 +98,20 @@ public final class MetricsReader {
         Set<String> names = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement(sql.existingTables())) {
             ps.setString(1, graph.schema());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+
+    private Set<String> existingColumns(Connection c, String table) throws SQLException {
+        Set<String> names = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(sql.existingColumns())) {
+            ps.setString(1, graph.schema());
+            ps.setString(2, table);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     names.add(rs.getString(1));
@@ -116,10 +134,10 @@ public final class MetricsReader {
         return runs;
     }
 
-    private Map<String, Totals> succeededTotals(Connection c) throws SQLException {
+    private Map<String, Totals> succeededTotals(Connection c, Set<String> columns) throws SQLException {
         List<Long> bounds = DurationHistogram.boundsMillis();
         Map<String, Totals> totals = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(sql.succeededTotals(bounds.size()))) {
+        try (PreparedStatement ps = c.prepareStatement(sql.succeededTotals(bounds.size(), columns))) {
             int i = 1;
             for (long bound : bounds) {
                 ps.setLong(i++, bound);
@@ -127,17 +145,22 @@ public final class MetricsReader {
             ps.setString(i, RunStatus.SUCCEEDED.value());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    int column = 1;
+                    String stream = rs.getString(column++);
+                    long stagingRows = rs.getLong(column++);
                     Map<String, Long> rows = new HashMap<>();
-                    for (int op = 0; op < StreamMetrics.OPERATIONS.size(); op++) {
-                        rows.put(StreamMetrics.OPERATIONS.get(op), rs.getLong(3 + op));
+                    for (String op : StreamMetrics.OPERATIONS) {
+                        rows.put(op, rs.getLong(column++));
                     }
-                    int afterOps = 3 + StreamMetrics.OPERATIONS.size();
+                    long released = rs.getLong(column++);
+                    long lastHeld = rs.getLong(column++);
+                    long batches = rs.getLong(column++);
+                    double seconds = rs.getLong(column++) / 1000.0;
                     List<Long> within = new ArrayList<>();
                     for (int b = 0; b < bounds.size(); b++) {
-                        within.add(rs.getLong(afterOps + 2 + b));
+                        within.add(rs.getLong(column++));
                     }
-                    totals.put(rs.getString(1), new Totals(rs.getLong(2), rows,
-                            new DurationHistogram(within, rs.getLong(afterOps), rs.getLong(afterOps + 1) / 1000.0)));
+                    totals.put(stream, new Totals(stagingRows, rows, released, lastHeld, new DurationHistogram(within, batches, seconds)));
                 }
             }
         }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -17,11 +18,14 @@ import java.util.Set;
  * whole history in {@code ds_job_metrics}, so it never goes down when the exporter restarts.
  *
  * @param batches runs by status, every status except {@link RunStatus#RUNNING} present (0 when none)
+ * @param releasedTransactions incomplete source transactions succeeded batches consumed after their wait
  * @param rows rows of succeeded batches by operation (inserted, updated, deleted, unchanged)
+ * @param heldTransactions source transactions the last succeeded batch left in staging; empty before the first success
  * @param model what only a stream of the model has; empty for a stream that left the model but is still in the tables
  */
-public record StreamMetrics(String stream, Map<RunStatus, Long> batches, long stagingRows, Map<String, Long> rows,
-        DurationHistogram durations, Optional<Instant> lastSuccess, int consecutiveFailures, Optional<InModel> model) {
+public record StreamMetrics(String stream, Map<RunStatus, Long> batches, long stagingRows, long releasedTransactions,
+        Map<String, Long> rows, DurationHistogram durations, Optional<Instant> lastSuccess, OptionalLong heldTransactions,
+        int consecutiveFailures, Optional<InModel> model) {
 
     /**
      * @param schedule how often the stream is merged, as the model says (alerts compare the last success with it)
@@ -51,6 +55,7 @@ public record StreamMetrics(String stream, Map<RunStatus, Long> batches, long st
         }
         requireNonNull(durations, "durations is null");
         requireNonNull(lastSuccess, "lastSuccess is null");
+        requireNonNull(heldTransactions, "heldTransactions is null");
         requireNonNull(model, "model is null");
     }
 
@@ -60,6 +65,6 @@ public record StreamMetrics(String stream, Map<RunStatus, Long> batches, long st
         FINISHED.forEach(s -> batches.put(s, 0L));
         Map<String, Long> rows = new HashMap<>();
         OPERATIONS.forEach(o -> rows.put(o, 0L));
-        return new StreamMetrics(stream, batches, 0, rows, DurationHistogram.empty(), Optional.empty(), 0, model);
+        return new StreamMetrics(stream, batches, 0, 0, rows, DurationHistogram.empty(), Optional.empty(), OptionalLong.empty(), 0, model);
     }
 }

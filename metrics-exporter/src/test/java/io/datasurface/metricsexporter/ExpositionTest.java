@@ -8,14 +8,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class ExpositionTest {
     private static final StreamMetrics CUSTOMERS = new StreamMetrics("shop_db.customers",
-            Map.of(RunStatus.SUCCEEDED, 2L, RunStatus.FAILED, 1L, RunStatus.ALREADY_RUNNING, 0L), 15,
+            Map.of(RunStatus.SUCCEEDED, 2L, RunStatus.FAILED, 1L, RunStatus.ALREADY_RUNNING, 0L), 15, 3,
             Map.of("inserted", 7L, "updated", 4L, "deleted", 2L, "unchanged", 2L),
             new DurationHistogram(List.of(0L, 0L, 1L, 2L, 2L, 2L, 2L, 2L, 2L, 2L, 2L, 2L, 2L), 2, 0.75),
-            Optional.of(Instant.parse("2026-11-29T10:05:00.250Z")), 1, Optional.of(new StreamMetrics.InModel(Duration.ofMinutes(5), 42)));
+            Optional.of(Instant.parse("2026-11-29T10:05:00.250Z")), OptionalLong.of(5), 1,
+            Optional.of(new StreamMetrics.InModel(Duration.ofMinutes(5), 42)));
 
     private static String text(StreamMetrics... streams) {
         return Exposition.of(new PlatformSnapshot("Prod", List.of(streams)));
@@ -29,6 +31,7 @@ class ExpositionTest {
                 "datasurface_merge_rows_total{platform=\"Prod\",stream=\"shop_db.customers\",op=\"deleted\"} 2",
                 "datasurface_merge_rows_total{platform=\"Prod\",stream=\"shop_db.customers\",op=\"unchanged\"} 2",
                 "datasurface_merge_staging_rows_total{platform=\"Prod\",stream=\"shop_db.customers\"} 15",
+                "datasurface_merge_released_transactions_total{platform=\"Prod\",stream=\"shop_db.customers\"} 3",
                 "datasurface_merge_batches_total{platform=\"Prod\",stream=\"shop_db.customers\",status=\"succeeded\"} 2",
                 "datasurface_merge_batches_total{platform=\"Prod\",stream=\"shop_db.customers\",status=\"failed\"} 1",
                 "datasurface_merge_batches_total{platform=\"Prod\",stream=\"shop_db.customers\",status=\"already_running\"} 0",
@@ -50,6 +53,7 @@ class ExpositionTest {
                 "datasurface_merge_duration_seconds_count{platform=\"Prod\",stream=\"shop_db.customers\"} 2",
                 "datasurface_merge_last_success_timestamp_seconds{platform=\"Prod\",stream=\"shop_db.customers\"} 1795946700.25",
                 "datasurface_merge_consecutive_failures{platform=\"Prod\",stream=\"shop_db.customers\"} 1",
+                "datasurface_merge_held_transactions{platform=\"Prod\",stream=\"shop_db.customers\"} 5",
                 "datasurface_staging_backlog_rows{platform=\"Prod\",stream=\"shop_db.customers\"} 42",
                 "datasurface_merge_interval_seconds{platform=\"Prod\",stream=\"shop_db.customers\"} 300");
     }
@@ -59,18 +63,19 @@ class ExpositionTest {
         List<String> types = text(CUSTOMERS).lines().filter(l -> l.startsWith("# TYPE")).toList();
 
         assertThat(types).containsExactly("# TYPE datasurface_merge_rows_total counter", "# TYPE datasurface_merge_staging_rows_total counter",
-                "# TYPE datasurface_merge_batches_total counter", "# TYPE datasurface_merge_duration_seconds histogram",
-                "# TYPE datasurface_merge_last_success_timestamp_seconds gauge", "# TYPE datasurface_merge_consecutive_failures gauge",
+                "# TYPE datasurface_merge_released_transactions_total counter", "# TYPE datasurface_merge_batches_total counter",
+                "# TYPE datasurface_merge_duration_seconds histogram", "# TYPE datasurface_merge_last_success_timestamp_seconds gauge",
+                "# TYPE datasurface_merge_consecutive_failures gauge", "# TYPE datasurface_merge_held_transactions gauge",
                 "# TYPE datasurface_staging_backlog_rows gauge", "# TYPE datasurface_merge_interval_seconds gauge");
         assertThat(text(CUSTOMERS).lines().filter(l -> l.startsWith("# HELP"))).hasSize(types.size());
     }
 
     @Test
-    void streamWithoutSuccessOrModelHasNoTimestampBacklogOrIntervalSeries() {
+    void streamWithoutSuccessOrModelHasNoTimestampHeldBacklogOrIntervalSeries() {
         String text = text(StreamMetrics.none("old_db.orders", Optional.empty()));
 
-        assertThat(text).doesNotContain("datasurface_merge_last_success_timestamp_seconds{", "datasurface_staging_backlog_rows{",
-                "datasurface_merge_interval_seconds{");
+        assertThat(text).doesNotContain("datasurface_merge_last_success_timestamp_seconds{", "datasurface_merge_held_transactions{",
+                "datasurface_staging_backlog_rows{", "datasurface_merge_interval_seconds{");
     }
 
     @Test

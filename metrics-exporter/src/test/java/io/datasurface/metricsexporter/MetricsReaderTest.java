@@ -72,6 +72,46 @@ class MetricsReaderTest {
     }
 
     @Test
+    void releasedTransactionsAreTheTotalOfTheSucceededBatches() throws SQLException {
+        platform.mergedTransactions(CUSTOMERS, 5, 2, 1, T0);
+        platform.mergedTransactions(CUSTOMERS, 4, 0, 2, T0.plusSeconds(300));
+        platform.failed(CUSTOMERS, "hint", T0.plusSeconds(600));
+
+        assertThat(read(CUSTOMERS).releasedTransactions()).isEqualTo(3);
+    }
+
+    @Test
+    void heldTransactionsAreThoseOfTheLastSucceededBatch() throws SQLException {
+        platform.mergedTransactions(CUSTOMERS, 5, 4, 0, T0);
+        platform.mergedTransactions(CUSTOMERS, 4, 1, 0, T0.plusSeconds(300));
+        platform.failed(CUSTOMERS, "a failed run holds nothing of its own", T0.plusSeconds(600));
+
+        assertThat(read(CUSTOMERS).heldTransactions()).hasValue(1);
+    }
+
+    @Test
+    void heldTransactionsAreUnknownBeforeTheFirstSuccess() throws SQLException {
+        platform.failed(CUSTOMERS, "hint", T0);
+
+        assertThat(read(CUSTOMERS).heldTransactions()).isEmpty();
+    }
+
+    @Test
+    void jobMetricsWithoutTheTransactionColumnsReadAsTheReconcileWillLeaveThem() throws SQLException {
+        platform.withoutTransactionColumns();
+        platform.merged(CUSTOMERS, 10, 6, 3, 1, 0, 200, T0);
+
+        StreamMetrics customers = read(CUSTOMERS);
+
+        assertThat(customers.stagingRows()).isEqualTo(10);
+        assertThat(customers.releasedTransactions()).isZero();
+        assertThat(customers.heldTransactions()).hasValue(0);
+        PlatformSnapshot beforeReconcile = platform.reader().read();
+        platform.createTables(); // the statements the merge-worker's reconcile runs
+        assertThat(platform.reader().read()).as("every series goes on where it was").isEqualTo(beforeReconcile);
+    }
+
+    @Test
     void backlogCountsTheStreamsUnconsumedStagingRows() throws SQLException {
         platform.staged(CUSTOMERS, 42);
 

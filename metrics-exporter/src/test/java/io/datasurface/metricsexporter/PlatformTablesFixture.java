@@ -15,7 +15,11 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * examples/minimal's platform Prod (streams shop_db.customers and shop_db.products, merged every
@@ -65,25 +69,59 @@ final class PlatformTablesFixture {
                 "INSERT INTO " + table(table) + " SELECT FROM generate_series(1, " + rows + ")");
     }
 
+    /**
+     * ds_job_metrics as a release before whole source transactions made it, without the held and
+     * released columns: what an upgraded exporter reads until the merge-worker's reconcile adds them.
+     */
+    PlatformTablesFixture withoutTransactionColumns() {
+        db.execute("ALTER TABLE " + table(JOB_METRICS.name()) + " DROP COLUMN " + quote(HELD_TRANSACTIONS) + ", DROP COLUMN "
+                + quote(RELEASED_TRANSACTIONS));
+        return this;
+    }
+
     /** A succeeded batch, as the merge-worker's finished batch and stream state leave it. */
     void merged(String stream, long stagingRows, long inserted, long updated, long deleted, long unchanged, long durationMillis, Instant ended) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put(STAGING_ROWS, stagingRows);
+        counts.put(INSERTED, inserted);
+        counts.put(UPDATED, updated);
+        counts.put(DELETED, deleted);
+        counts.put(UNCHANGED, unchanged);
+        succeeded(stream, counts, durationMillis, ended);
+    }
+
+    /**
+     * A succeeded batch that inserted its staging rows, left {@code held} source transactions in
+     * staging and consumed {@code released} incomplete ones after their wait.
+     */
+    void mergedTransactions(String stream, long stagingRows, long held, long released, Instant ended) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put(STAGING_ROWS, stagingRows);
+        counts.put(INSERTED, stagingRows);
+        counts.put(HELD_TRANSACTIONS, held);
+        counts.put(RELEASED_TRANSACTIONS, released);
+        succeeded(stream, counts, 100, ended);
+    }
+
+    /** The counts' columns only, so that a batch without transaction counts fits a table without their columns. */
+    private void succeeded(String stream, Map<String, Long> counts, long durationMillis, Instant ended) {
         Instant started = ended.minusMillis(durationMillis);
+        List<String> columns = new ArrayList<>(List.of(STREAM, STATUS, BATCH_TIME, STARTED_AT, ENDED_AT, DURATION_MS));
+        columns.addAll(counts.keySet());
         inTransaction(c -> {
             long batchId;
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO " + table(JOB_METRICS.name()) + " (" + columns(STREAM, STATUS, BATCH_TIME,
-                    STARTED_AT, ENDED_AT, DURATION_MS, STAGING_ROWS, INSERTED, UPDATED, DELETED, UNCHANGED, FAILURE_COUNT)
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) RETURNING " + quote(BATCH_ID))) {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO " + table(JOB_METRICS.name()) + " (" + columns(columns.toArray(String[]::new))
+                    + ") VALUES (" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ") RETURNING " + quote(BATCH_ID))) {
                 p.setString(1, stream);
                 p.setString(2, RunStatus.SUCCEEDED.value());
                 p.setTimestamp(3, Timestamp.from(started));
                 p.setTimestamp(4, Timestamp.from(started));
                 p.setTimestamp(5, Timestamp.from(ended));
                 p.setLong(6, durationMillis);
-                p.setLong(7, stagingRows);
-                p.setLong(8, inserted);
-                p.setLong(9, updated);
-                p.setLong(10, deleted);
-                p.setLong(11, unchanged);
+                int i = 7;
+                for (long count : counts.values()) {
+                    p.setLong(i++, count);
+                }
                 batchId = single(p);
             }
             streamState(c, stream, batchId, RunStatus.SUCCEEDED, 0, ended);

@@ -90,8 +90,9 @@ class PrometheusTest {
         assertThat(byJob("datasurface_staging_backlog_rows{stream=\"shop_db.customers\"}")).isEqualTo(both(42));
         assertThat(byJob("datasurface_merge_interval_seconds{stream=\"shop_db.products\"}")).isEqualTo(both(300));
         assertThat(byJob("count by (job) ({platform=\"Prod\",stream!=\"\",__name__=~\"datasurface_.*\"})"))
-                .as("series per job: 2 streams x (4 rows + 1 staging + 3 batches + 16 histogram + 1 failures + 1 backlog + 1 interval) + 1 success")
-                .isEqualTo(both(2 * 27 + 1));
+                .as("series per job: 2 streams x (4 rows + 1 staging + 1 released + 3 batches + 16 histogram + 1 failures + 1 backlog"
+                        + " + 1 interval) + 1 success + 1 held")
+                .isEqualTo(both(2 * 28 + 2));
 
         // One more merge: the next reading serves it, the next collect pushes it.
         platform.merged(CUSTOMERS, 1, 1, 0, 0, 0, 100, SECOND.plusSeconds(600));
