@@ -31,7 +31,7 @@ class AlertRulesTest {
         Result result = promtool("check", "rules", RULES.toString());
 
         assertThat(result.exitCode()).as(result.output()).isZero();
-        assertThat(result.output()).contains("SUCCESS: 3 rules found");
+        assertThat(result.output()).contains("SUCCESS: 4 rules found");
     }
 
     @Test
