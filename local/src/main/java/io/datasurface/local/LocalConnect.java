@@ -94,6 +94,26 @@ public final class LocalConnect implements AutoCloseable {
         connectors.keySet().forEach(this::awaitRunning);
     }
 
+    /**
+     * Pauses a connector: its tasks stop consuming, as when a sink's database or a worker is slow,
+     * until {@link #resume}. What it had written stays; its offsets keep the rest for later.
+     */
+    public synchronized void pause(String name) {
+        requireKnown(name);
+        worker.herder().pauseConnector(name);
+    }
+
+    public synchronized void resume(String name) {
+        requireKnown(name);
+        worker.herder().resumeConnector(name);
+    }
+
+    private void requireKnown(String name) {
+        if (!connectors.containsKey(name)) {
+            throw new IllegalArgumentException("no connector " + name + "; the worker runs " + connectors.keySet());
+        }
+    }
+
     /** Stops the worker only; {@link #restart()} brings it back. */
     public synchronized void stopWorker() {
         if (worker != null) {

@@ -1,5 +1,6 @@
 package io.datasurface.local;
 
+import io.datasurface.kpsg.BatchStream;
 import io.datasurface.kpsg.IngestedDataset;
 import io.datasurface.kpsg.IntentionGraph;
 import io.datasurface.kpsg.PlatformTables;
@@ -8,10 +9,12 @@ import io.datasurface.kpsg.RunStatus;
 import io.datasurface.kpsg.TableLayout;
 import io.datasurface.model.Milestoning;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -57,6 +60,26 @@ public final class Pipeline {
         }
     }
 
+    /** A stream's last merged batch: the staging rows it consumed and the source transactions it left for later. */
+    public record Batch(long stagingRows, long heldTransactions) {
+    }
+
+    public Batch lastBatch(String stream) throws SQLException {
+        String query = "SELECT " + PostgresNames.quote(PlatformTables.STAGING_ROWS) + ", " + PostgresNames.quote(PlatformTables.HELD_TRANSACTIONS)
+                + " FROM " + table(PlatformTables.JOB_METRICS.name()) + " WHERE " + PostgresNames.quote(PlatformTables.STREAM) + " = ? AND "
+                + PostgresNames.quote(PlatformTables.STATUS) + " = '" + RunStatus.SUCCEEDED.value() + "' ORDER BY "
+                + PostgresNames.quote(PlatformTables.BATCH_ID) + " DESC LIMIT 1";
+        try (Connection c = platform.connect(); PreparedStatement p = c.prepareStatement(query)) {
+            p.setString(1, stream);
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("stream " + stream + " has merged no batch yet");
+                }
+                return new Batch(rs.getLong(1), rs.getLong(2));
+            }
+        }
+    }
+
     /** How long the oldest change waiting in staging has been committed at its source; zero when nothing waits. */
     public Duration lag() throws SQLException {
         String oldest = String.join(" UNION ALL ", graph.datasets().stream().map(d -> "SELECT min(" + PostgresNames.quote(TableLayout.SOURCE_TS)
@@ -87,6 +110,43 @@ public final class Pipeline {
         }
         if (staged > expected) {
             throw new IllegalStateException(staged + " change(s) reached staging, " + (staged - expected) + " more than were written");
+        }
+        while (transactionsWithoutEnd() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(transactionsWithoutEnd() + " source transaction(s) in staging have no END record in "
+                        + PlatformTables.TRANSACTIONS.name() + " after " + timeout + "; the transaction sink's log above says why");
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /**
+     * Source transactions with changes in staging whose END record has not reached the platform:
+     * a batch leaves them for later.
+     */
+    public long transactionsWithoutEnd() throws SQLException {
+        List<String> topics = new ArrayList<>();
+        List<String> staged = new ArrayList<>();
+        for (BatchStream st : graph.streams()) {
+            for (IngestedDataset d : st.datasets()) {
+                topics.add(st.transactionTopic());
+                staged.add("SELECT " + TableLayout.transactionKey(PostgresNames.quote(TableLayout.TX_ID)) + " AS id, ?::text AS topic FROM "
+                        + table(d.stagingTable())
+                        + " WHERE " + PostgresNames.quote(TableLayout.TX_ID) + " IS NOT NULL");
+            }
+        }
+        String query = "SELECT count(*) FROM (" + String.join(" UNION ", staged) + ") st WHERE NOT EXISTS (SELECT 1 FROM "
+                + table(PlatformTables.TRANSACTIONS.name()) + " t WHERE t." + PostgresNames.quote(PlatformTables.TX_TOPIC) + " = st.topic AND t."
+                + PostgresNames.quote(PlatformTables.TX_ID) + " = st.id AND t." + PostgresNames.quote(PlatformTables.TX_STATUS) + " = '"
+                + PlatformTables.TX_END + "')";
+        try (Connection c = platform.connect(); PreparedStatement p = c.prepareStatement(query)) {
+            for (int i = 0; i < topics.size(); i++) {
+                p.setString(i + 1, topics.get(i));
+            }
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 

@@ -63,6 +63,7 @@ public final class PipelineBenchmark {
             Connection target, KafkaConsumer<String, String> consumer) throws Exception {
         List<Long> toTopic = new ArrayList<>();
         List<Long> toStaging = new ArrayList<>();
+        List<Long> toWhole = new ArrayList<>();
         List<Long> batch = new ArrayList<>();
         List<Long> total = new ArrayList<>();
         long id = 1_000_000;
@@ -74,11 +75,14 @@ public final class PipelineBenchmark {
             long onTopic = System.nanoTime();
             awaitRow(target, pipeline.table(orders.stagingTable()), id);
             long staged = System.nanoTime();
+            awaitWhole(pipeline);
+            long whole = System.nanoTime();
             if (i < 20) {
                 continue;
             }
             toTopic.add(onTopic - committed);
             toStaging.add(staged - onTopic);
+            toWhole.add(whole - staged);
             if (merge) {
                 MergeWorkerPods.Run run = platform.scheduler().merge(stream);
                 if (!run.succeeded()) {
@@ -93,6 +97,8 @@ public final class PipelineBenchmark {
         System.out.printf("%nlatency, %d single-row commits (after 20 warm-up), milliseconds: median / p95%n", LATENCY_COMMITS);
         System.out.printf("  source commit -> topic        %8.1f / %8.1f%n", median(toTopic), p95(toTopic));
         System.out.printf("  topic -> staging table        %8.1f / %8.1f%n", median(toStaging), p95(toStaging));
+        System.out.printf("  staged -> END record arrived  %8.1f / %8.1f   (what a batch waits for whole transactions)%n", median(toWhole),
+                p95(toWhole));
         System.out.printf("latency with a merge started at once, last %d commits:%n", BATCH_COMMITS);
         System.out.printf("  staging -> merge table (pod)  %8.1f / %8.1f   (merge-worker JVM start included)%n", median(batch), p95(batch));
         System.out.printf("  batch alone (ds_job_metrics)  %8.1f / %8.1f%n", metricsMillis(pipeline, stream, BATCH_COMMITS, true),
@@ -169,6 +175,17 @@ public final class PipelineBenchmark {
                     seen++;
                 }
             }
+        }
+    }
+
+    /** Waits until every source transaction in staging is known complete: its END record reached ds_transactions. */
+    private static void awaitWhole(Pipeline pipeline) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (pipeline.transactionsWithoutEnd() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("END records did not reach the platform; is the transaction sink running?");
+            }
+            Thread.sleep(2);
         }
     }
 
