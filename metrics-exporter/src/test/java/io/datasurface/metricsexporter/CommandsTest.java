@@ -2,15 +2,21 @@ package io.datasurface.metricsexporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.datasurface.kpsg.graphfile.GraphFile;
+import io.datasurface.kpsg.graphfile.GraphFiles;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @QuarkusMainTest
 class CommandsTest {
@@ -30,9 +36,40 @@ class CommandsTest {
         List.of(Environment.JDBC_URL, "PG_MAIN_USER", "PG_MAIN_PASSWORD").forEach(TestEnvironment::clear);
     }
 
-    /** The arguments the rendered system DAG gives the collect task. */
-    private static String[] collect() {
-        return new String[] {"collect", "--model", PlatformTablesFixture.MODEL.toString(), "--platform", PlatformTablesFixture.PLATFORM};
+    private static final String COMMIT = "9fceb02d0ae598e95dc970b74767f19372d61af8";
+
+    @TempDir
+    Path dir;
+
+    /** The arguments the rendered system DAG gives the collect task: the platform's graph file and the DAG's commit. */
+    private String[] collect() {
+        return collect(COMMIT);
+    }
+
+    private String[] collect(String commit) {
+        Path graph = dir.resolve(GraphFiles.path(PlatformTablesFixture.graph().schema()));
+        try {
+            Files.createDirectories(graph.getParent());
+            Files.writeString(graph, GraphFiles.toJson(new GraphFile(COMMIT, PlatformTablesFixture.graph())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new String[] {"collect", "--graph", graph.toString(), "--commit", commit, "--platform", PlatformTablesFixture.PLATFORM};
+    }
+
+    @Test
+    void collectRefusesAGraphFileOfAnotherCommit(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch(collect("1111111111111111111111111111111111111111"));
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.getErrorOutput()).contains("was made from commit " + COMMIT + ", but this job was started for commit 1111111111111111111111111111111111111111");
+    }
+
+    @Test
+    void collectStillReadsAModelFolder(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("collect", "--model", PlatformTablesFixture.MODEL.toString(), "--platform", PlatformTablesFixture.PLATFORM);
+
+        assertThat(result.exitCode()).as(result.getErrorOutput()).isZero();
     }
 
     @Test
