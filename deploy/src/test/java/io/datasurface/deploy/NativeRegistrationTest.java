@@ -32,7 +32,8 @@ class NativeRegistrationTest {
         NativeConfig.read(NativeConfig.REFLECTION).forEach(entry -> registered.put(entry.get("name").asText(), entry));
         Set<String> needed = ReflectionClosure.classNames();
         assertThat(needed).as("the closure reaches the model through the graph and the events")
-                .contains(KubernetesPGStarter.class.getName(), DataSurfaceEvent.MergeFailed.class.getName(), Bootstrap.View.class.getName(),
+                .contains(KubernetesPGStarter.class.getName(), DataSurfaceEvent.MergeFailed.class.getName(),
+                        DataSurfaceEvent.TransactionsReleased.class.getName(), Bootstrap.View.class.getName(),
                         "io.datasurface.kpsg.IntentionGraph", "io.datasurface.model.Column");
         assertThat(registered.keySet()).as("missing from %s (run UpdateNativeConfig)", NativeConfig.REFLECTION).containsAll(needed);
         for (String name : needed) {
