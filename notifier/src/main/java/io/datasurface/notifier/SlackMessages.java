@@ -11,6 +11,7 @@ import io.datasurface.events.DataSurfaceEvent.MergeSucceeded;
 import io.datasurface.events.DataSurfaceEvent.MissingSecret;
 import io.datasurface.events.DataSurfaceEvent.ModelRejected;
 import io.datasurface.events.DataSurfaceEvent.TablesRemoved;
+import io.datasurface.events.DataSurfaceEvent.TransactionsReleased;
 import io.datasurface.notifier.SlackMessage.Field;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -59,6 +60,8 @@ public final class SlackMessages {
             return mergeSucceeded(e);
         } else if (event instanceof MergeFailed e) {
             return mergeFailed(e);
+        } else if (event instanceof TransactionsReleased e) {
+            return transactionsReleased(e);
         } else if (event instanceof TablesRemoved e) {
             return tablesRemoved(e);
         }
@@ -79,6 +82,8 @@ public final class SlackMessages {
         } else if (event instanceof MergeSucceeded e) {
             return Optional.of(e.platform());
         } else if (event instanceof MergeFailed e) {
+            return Optional.of(e.platform());
+        } else if (event instanceof TransactionsReleased e) {
             return Optional.of(e.platform());
         } else if (event instanceof TablesRemoved e) {
             return Optional.of(e.platform());
@@ -173,6 +178,18 @@ public final class SlackMessages {
                     + "The merge DAG's last task log in Airflow has the details.";
         }
         return message(e, ":rotating_light: Merge failed: " + e.stream(), "platform " + e.platform(), fields, sections, Optional.of(next));
+    }
+
+    private SlackMessage transactionsReleased(TransactionsReleased e) {
+        return message(e, ":warning: Merged " + count(e.transactions().size(), "incomplete source transaction") + ": " + e.stream(),
+                "platform " + e.platform() + ", batch " + e.batchId(),
+                List.of(new Field("Platform", escape(e.platform())), new Field("Stream", code(e.stream())), new Field("Batch", Long.toString(e.batchId())),
+                        new Field("Waited", e.waited())),
+                List.of("*Released* (transaction, what had not arrived)\n" + bullets(e.transactions())),
+                Optional.of("Consumers may see these transactions partly until the rest arrives; what arrives late is merged by the next batch "
+                        + "without waiting again. Find out why the rest did not arrive in time: a source connector that restarted in the middle of a "
+                        + "transaction (its status and log in Kafka Connect), or a failing or paused sink of the store's transaction topic "
+                        + "(its rows land in `ds_transactions`). `merge-worker merge --transaction-wait` sets how long a batch waits."));
     }
 
     private SlackMessage tablesRemoved(TablesRemoved e) {

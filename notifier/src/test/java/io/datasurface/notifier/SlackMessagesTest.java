@@ -9,6 +9,7 @@ import io.datasurface.events.DataSurfaceEvent.CredentialsMissing;
 import io.datasurface.events.DataSurfaceEvent.MergeFailed;
 import io.datasurface.events.DataSurfaceEvent.MissingSecret;
 import io.datasurface.events.DataSurfaceEvent.ModelRejected;
+import io.datasurface.events.DataSurfaceEvent.TransactionsReleased;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -70,6 +71,21 @@ class SlackMessagesTest {
                 ExampleEvents.T));
 
         assertThat(text).contains("rolled back and nothing was consumed").doesNotContain("ds_seq");
+    }
+
+    @Test
+    void releasedTransactionsAreAWarningListingEachWithWhatToCheck() throws Exception {
+        List<String> released = IntStream.rangeClosed(1, 12).mapToObj(i -> "57" + i + ":100 (customers 0 of 1)").toList();
+        TransactionsReleased event = new TransactionsReleased("Prod", "shop_db.customers", 43, released, 300_000, ExampleEvents.T);
+
+        SlackMessage message = messages.format(event);
+        String text = blocksText(event);
+
+        assertThat(message.title()).isEqualTo(":warning: Merged 12 incomplete source transactions: shop_db.customers");
+        assertThat(SlackMessages.platformOf(event)).contains("Prod");
+        assertThat(text).contains("*Waited*\n5m", "*Batch*\n43", "• 571:100 (customers 0 of 1)\n", "• 5710:100 (customers 0 of 1)\n…and 2 more",
+                "may see these transactions partly", "source connector", "transaction topic", "--transaction-wait")
+                .doesNotContain("5711:100");
     }
 
     @Test
