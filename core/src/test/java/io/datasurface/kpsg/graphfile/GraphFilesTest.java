@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.datasurface.cli.UnusableInputException;
 import io.datasurface.kpsg.IntentionGraph;
 import io.datasurface.load.PlatformResolver;
+import io.datasurface.model.Documentation;
 import io.datasurface.model.Ecosystem;
+import io.datasurface.model.KubernetesPGStarter;
 import io.datasurface.testfixtures.Examples;
 import io.datasurface.testfixtures.TestModels;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +45,18 @@ class GraphFilesTest {
             assertThat(GraphFiles.parse(GraphFiles.toJson(new GraphFile("c1", graph)).getBytes(StandardCharsets.UTF_8), "f"))
                     .isEqualTo(new GraphFile("c1", graph));
         }
+    }
+
+    @Test
+    void textBeyondAsciiReadsBackEqualAndMatchesItsHash() throws Exception {
+        IntentionGraph acme = PlatformResolver.resolve(Examples.acme(), "Prod").graph();
+        KubernetesPGStarter p = acme.platform();
+        KubernetesPGStarter platform = new KubernetesPGStarter(p.name(), new Documentation("Plattform f\u00fcr Zahlungen \u2713 \uD83D\uDE00 \"quoted\"\n"),
+                p.namespace(), p.postgres(), p.kafka(), p.kafkaConnect(), p.airflow(), p.mergeImage(), p.gitCredential(), p.slack(),
+                p.mergeInterval(), p.retention());
+        IntentionGraph graph = new IntentionGraph(platform, acme.schema(), acme.streams(), acme.workspaces());
+
+        assertThat(GraphFiles.read(write(new GraphFile(COMMIT, graph)), "Prod", COMMIT).graph()).isEqualTo(graph);
     }
 
     @Test
