@@ -331,7 +331,7 @@ public sealed interface DataSurfaceEvent {
     /**
      * A merge batch consumed source transactions whose changes had not all arrived, because each had waited longer than
      * the stream's transaction wait ({@code waitMillis}); each entry names the transaction and what was missing, as
-     * {@code 571:100 (entries 0 of 1)} or {@code 572:9 (no END record arrived)}. Published besides MergeSucceeded.
+     * {@code 571 (entries 0 of 1)} or {@code 572 (no END record arrived)}. Published besides MergeSucceeded.
      */
     record TransactionsReleased(String platform, String stream, long batchId, List<String> transactions, long waitMillis, Instant time)
             implements DataSurfaceEvent {

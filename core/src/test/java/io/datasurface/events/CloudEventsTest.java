@@ -36,7 +36,7 @@ class CloudEventsTest {
 
     @Test
     void waitOfPartSecondsIsSummarisedInMilliseconds() {
-        DataSurfaceEvent event = new DataSurfaceEvent.TransactionsReleased("Prod", "ledger_db", 8, List.of("571:100 (entries 0 of 1)"), 1_500, TIME);
+        DataSurfaceEvent event = new DataSurfaceEvent.TransactionsReleased("Prod", "ledger_db", 8, List.of("571 (entries 0 of 1)"), 1_500, TIME);
 
         assertThat(event.summary()).contains("consumed 1 source transaction(s) whose changes had not all arrived after waiting 1500 ms;");
     }

@@ -32,8 +32,8 @@ final class SampleEvents {
                 new DataSurfaceEvent.MergeSucceeded("Prod", "orders_db.orders", 7, 100, 40, 50, 5, 5, 123, TIME),
                 new DataSurfaceEvent.MergeFailed("Prod", "customer_db", "table acme.customer_db_customers_staging, staging row ds_seq=42:"
                         + " key column id is null", TIME),
-                new DataSurfaceEvent.TransactionsReleased("Prod", "ledger_db", 8, List.of("571:100 (entries 0 of 1)",
-                        "572:9 (no END record arrived)"), 300_000, TIME),
+                new DataSurfaceEvent.TransactionsReleased("Prod", "ledger_db", 8, List.of("571 (entries 0 of 1)",
+                        "572 (no END record arrived)"), 300_000, TIME),
                 new DataSurfaceEvent.TablesRemoved("Prod", List.of("acme.old_db_items_staging", "acme.old_db_items"), true, TIME));
     }
 }
