@@ -10,11 +10,14 @@ import io.datasurface.kpsg.WorkspaceSchema;
 import io.datasurface.merge.postgres.Connector;
 import io.datasurface.merge.postgres.MergeEngine;
 import io.datasurface.merge.postgres.PostgresDialect;
+import io.quarkus.runtime.configuration.DurationConverter;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -32,6 +35,11 @@ public class MergeCommand implements Callable<Integer> {
     @Option(names = "--stream", required = true, paramLabel = "KEY",
             description = "The batch-stream: the store name of a multi-dataset store, store.dataset otherwise (see the streams command).")
     String stream;
+
+    @Option(names = "--transaction-wait", paramLabel = "DURATION",
+            description = "How long an incomplete source transaction holds the stream before a batch consumes what arrived of it "
+                    + "and publishes TransactionsReleased, like 30s, 5m or PT5M. Default: 5m.")
+    String transactionWait;
 
     @Spec
     CommandSpec spec;
@@ -53,6 +61,8 @@ public class MergeCommand implements Callable<Integer> {
         List<WorkspaceSchema> workspaces;
         BatchStream batchStream;
         Connector connector;
+        Duration wait;
+        MergeEngine engine;
         try {
             graph = model.graph();
             workspaces = graph.workspaces();
@@ -61,21 +71,29 @@ public class MergeCommand implements Callable<Integer> {
                     + "' on platform " + g.platform().name() + "; it has: "
                     + g.streams().stream().map(BatchStream::key).collect(Collectors.joining(", "))));
             connector = database.connector(graph.platform());
+            wait = transactionWait();
+            engine = engine(connector, graph, workspaces, wait);
         } catch (UnusableInputException e) {
             err.println("error: " + e.getMessage());
             recordUnusable(e.getMessage());
             return ExitCodes.UNUSABLE;
         }
-        MergeEngine engine = new MergeEngine(connector, new PostgresDialect(graph.schema()), graph.platform().retention(), workspaces,
-                config.lockWait(), Clock.systemUTC(), MergeEngine.Hook.NONE);
         MergeEngine.Outcome outcome = engine.run(batchStream);
         String platform = graph.platform().name();
         if (outcome instanceof MergeEngine.Merged m) {
+            Instant now = Instant.now();
+            Optional<DataSurfaceEvent.TransactionsReleased> released = m.released().isEmpty() ? Optional.empty()
+                    : Optional.of(new DataSurfaceEvent.TransactionsReleased(platform, stream, m.batchId(), m.released(),
+                            wait.toMillis(), now));
             out.println("stream " + stream + " batch " + m.batchId() + ": " + m.stagingRows() + " staging row(s), " + m.inserted()
                     + " inserted, " + m.updated() + " updated, " + m.deleted() + " deleted, " + m.unchanged() + " unchanged in "
-                    + m.durationMillis() + " ms");
+                    + m.durationMillis() + " ms"
+                    + (m.heldTransactions() == 0 ? "" : "; " + m.heldTransactions() + " incomplete source transaction(s) held for a later batch")
+                    + released.map(r -> "; " + r.transactions().size() + " released after waiting " + r.waited() + ": "
+                            + String.join(", ", r.transactions())).orElse(""));
             events.publish(graph.platform(), new DataSurfaceEvent.MergeSucceeded(platform, stream, m.batchId(),
-                    m.stagingRows(), m.inserted(), m.updated(), m.deleted(), m.unchanged(), m.durationMillis(), Instant.now()));
+                    m.stagingRows(), m.inserted(), m.updated(), m.deleted(), m.unchanged(), m.durationMillis(), now));
+            released.ifPresent(r -> events.publish(graph.platform(), r));
             return ExitCodes.OK;
         }
         if (outcome instanceof MergeEngine.AlreadyRunning) {
@@ -86,6 +104,35 @@ public class MergeCommand implements Callable<Integer> {
         err.println("error: " + failed.hint());
         events.publish(graph.platform(), new DataSurfaceEvent.MergeFailed(platform, stream, failed.hint(), Instant.now()));
         return ExitCodes.FAILED;
+    }
+
+    /** The engine for this run; the engine is what knows the range a transaction wait may have. */
+    private MergeEngine engine(Connector connector, IntentionGraph graph, List<WorkspaceSchema> workspaces, Duration wait)
+            throws UnusableInputException {
+        try {
+            return new MergeEngine(connector, new PostgresDialect(graph.schema()), graph.platform().retention(), workspaces,
+                    config.lockWait(), wait, Clock.systemUTC(), MergeEngine.Hook.NONE);
+        } catch (IllegalArgumentException e) {
+            throw new UnusableInputException("--transaction-wait " + transactionWait + " is out of range: " + e.getMessage());
+        }
+    }
+
+    /** The --transaction-wait in the form the merge-worker's other durations take (its lock wait, in application.properties). */
+    private Duration transactionWait() throws UnusableInputException {
+        if (transactionWait == null) {
+            return MergeEngine.DEFAULT_TRANSACTION_WAIT;
+        }
+        Duration wait;
+        try {
+            wait = DurationConverter.parseDuration(transactionWait);
+        } catch (IllegalArgumentException e) {
+            // Reported below, as is a blank text, which parses as no duration at all.
+            wait = null;
+        }
+        if (wait == null) {
+            throw new UnusableInputException("--transaction-wait '" + transactionWait + "' is not a duration: write e.g. 30s, 5m or PT5M");
+        }
+        return wait;
     }
 
     /**

@@ -147,16 +147,17 @@ class CommandsTest {
     void transactionThatWaitedLongerThanTheTransactionWaitIsMergedAndPublishedAsReleased(QuarkusMainLauncher launcher) {
         TestEnvironment.set(Environment.KAFKA_BOOTSTRAP_SERVERS, TestingKafka.get().bootstrapServers());
         reconcile(launcher);
+        // Debezium's transaction id, <xid>:<lsn>, as the sink writes it; no END record ever comes for it.
         db.execute("INSERT INTO test.shop_db_customers_staging (id, name, balance, ds_op, ds_tx_id) VALUES (41, 'Ann', 1, 'c', '571:100')");
 
         LaunchResult result = launcher.launch(args("merge", "--stream", "shop_db.customers", "--transaction-wait", "0s"));
 
         assertThat(result.exitCode()).as(result.getOutput() + result.getErrorOutput()).isZero();
         assertThat(result.getOutput()).contains("1 staging row(s), 1 inserted",
-                "; 1 released after waiting 0s: 571:100 (no END record arrived)");
+                "; 1 released after waiting 0s: 571 (no END record arrived)");
         assertThat(TestingKafka.get().awaitValue("datasurface.events", v -> CloudEvents.fromJson(v) instanceof DataSurfaceEvent.TransactionsReleased r
                 && r.platform().equals("Test") && r.stream().equals("shop_db.customers") && r.waitMillis() == 0
-                && r.transactions().equals(List.of("571:100 (no END record arrived)")), Duration.ofSeconds(60)))
+                && r.transactions().equals(List.of("571 (no END record arrived)")), Duration.ofSeconds(60)))
                 .as("TransactionsReleased published").isPresent();
     }
 
