@@ -38,7 +38,7 @@ final class ExampleEvents {
                     + "null value in column \"name\" violates not-null constraint. Nothing was consumed. Correct or delete that row (DELETE FROM "
                     + "\"prod\".\"shop_db_customers_staging\" WHERE ds_seq = 1234) and fix the producer or the connector that wrote it; the next run "
                     + "merges the rest", T),
-            new TransactionsReleased("Prod", "shop_db.customers", 43, List.of("571:100 (customers 1 of 2)", "572:9 (no END record arrived)"),
+            new TransactionsReleased("Prod", "shop_db.customers", 43, List.of("571 (customers 1 of 2)", "572 (no END record arrived)"),
                     300_000, T),
             new TablesRemoved("Prod", List.of("shop_db_orders_staging", "shop_db_orders_merge"), true, T));
 
