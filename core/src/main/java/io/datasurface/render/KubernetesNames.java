@@ -14,14 +14,18 @@ import java.util.regex.Pattern;
  */
 public final class KubernetesNames {
     private static final Pattern LABEL_VALUE = Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?");
-    private static final Pattern NOT_DNS = Pattern.compile("[^a-z0-9-]");
-    private static final Pattern DASHES = Pattern.compile("-+");
-    private static final Pattern EDGE_DASH = Pattern.compile("^-|-$");
-    private static final Pattern TRAILING_DASH = Pattern.compile("-$");
     private static final Pattern NOT_LABEL = Pattern.compile("[^-A-Za-z0-9_.]");
     private static final Pattern LEADING_NON_ALNUM = Pattern.compile("^[^A-Za-z0-9]+");
     private static final Pattern TRAILING_NON_ALNUM = Pattern.compile("[^A-Za-z0-9]+$");
     private static final int HASH_CHARS = 8;
+    /** One digest per thread: looking one up from the security providers costs more than hashing a name. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    });
 
     private KubernetesNames() {
     }
@@ -32,14 +36,36 @@ public final class KubernetesNames {
      * stay apart.
      */
     public static String dnsLabel(String name, int maxLength) {
-        String cleaned = EDGE_DASH.matcher(DASHES.matcher(NOT_DNS.matcher(name.toLowerCase(Locale.ENGLISH)).replaceAll("-")).replaceAll("-"))
-                .replaceAll("");
+        String cleaned = dnsCharacters(name);
         if (cleaned.equals(name) && cleaned.length() <= maxLength) {
             return cleaned;
         }
         int room = maxLength - 1 - HASH_CHARS;
-        String cut = TRAILING_DASH.matcher(cleaned.length() > room ? cleaned.substring(0, room) : cleaned).replaceAll("");
+        String cut = cleaned.length() > room ? cleaned.substring(0, room) : cleaned;
+        if (cut.endsWith("-")) {
+            cut = cut.substring(0, cut.length() - 1);
+        }
         return (cut.isEmpty() ? "x" : cut) + "-" + hash(name);
+    }
+
+    /**
+     * The name lower-cased, every run of characters other than a-z, 0-9 and '-' (and of dashes) made one '-', without a
+     * dash at either end. A loop rather than regular expressions: a DAG of each of thousands of streams needs two.
+     */
+    private static String dnsCharacters(String name) {
+        String lower = name.toLowerCase(Locale.ENGLISH);
+        StringBuilder out = new StringBuilder(lower.length());
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                out.append(c);
+            } else if (out.length() == 0 || out.charAt(out.length() - 1) != '-') {
+                out.append('-');
+            }
+        }
+        int start = out.length() > 0 && out.charAt(0) == '-' ? 1 : 0;
+        int end = out.length() > start && out.charAt(out.length() - 1) == '-' ? out.length() - 1 : out.length();
+        return out.substring(start, end);
     }
 
     /** The value itself when it is a legal label value, otherwise a legal one with a hash of it. */
@@ -55,11 +81,8 @@ public final class KubernetesNames {
     }
 
     private static String hash(String value) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, HASH_CHARS);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        byte[] digest = SHA_256.get().digest(value.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest, 0, HASH_CHARS / 2);
     }
+
 }
