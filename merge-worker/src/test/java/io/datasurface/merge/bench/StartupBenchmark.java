@@ -24,14 +24,16 @@ import java.util.regex.Pattern;
  * process start"), in a child JVM as the pod runs it, for the example model (examples/acme) and for a generated model of 40,000
  * datasets (1,000 stores x 40 datasets x 20 columns, LoadLintBenchmark's), each read from the graph file the DAG names
  * and, as the baseline in the same run, from the model folder (load and lint). A bare JVM start (java -version) is
- * printed beside them. With the AppCDS archive the build makes ({@code target/quarkus-app/app-cds.jsa}) present, the
- * graph-file runs are also made with it, and with the JVM options of a short job (C1 only, serial collector).
+ * printed beside them. The graph file is also run with the JVM options of a job pod (C1 only, serial collector) and,
+ * when the build made its AppCDS archive ({@code target/quarkus-app/app-cds.jsa}), with those and the archive. The
+ * variants run round by round; the time is taken by this process when the child's log line arrives.
  *
  * <pre>
- * ./mvnw -B -q -o package -DskipTests -pl merge-worker   # the packaged merge-worker (and its AppCDS archive)
- * ./mvnw -B -q -o test-compile -pl merge-worker          # then the test classpath, e.g. from -X's "test classpath" line
- * java -cp merge-worker/target/test-classes:merge-worker/target/classes:$(cat /tmp/merge-cp.txt) \
- *   io.datasurface.merge.bench.StartupBenchmark           # -Druns=3; DATASURFACE_TEST_PG_URL for an existing PostgreSQL
+ * ./mvnw -B -q -pl merge-worker -am package -DskipTests     # the packaged merge-worker (and its AppCDS archive)
+ * ./mvnw -B -q -pl merge-worker test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/merge-cp.txt -Dmdep.includeScope=test
+ * java -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+ *   -cp merge-worker/target/test-classes:merge-worker/target/classes:$(cat /tmp/merge-cp.txt) \
+ *   io.datasurface.merge.bench.StartupBenchmark              # -Druns=3; DATASURFACE_TEST_PG_URL for an existing PostgreSQL
  * </pre>
  */
 public final class StartupBenchmark {
