@@ -144,7 +144,10 @@ public final class ModelLoader {
                 "two files define this part: " + first + " and " + second + "; a part has exactly one file: remove one");
     }
 
-    /** What a file's place in the layout asks of it: its kind and, for a zone or team file, its name; nothing outside the layout. */
+    /**
+     * What a file's place in the layout asks of it: its kind and, for a zone or team file, its name and the zone it lies
+     * in; nothing (null) outside the layout.
+     */
     private record Expected(String kind, String name, String zone) {
         static Expected of(String file) {
             if (file.equals(ModelLayout.ECOSYSTEM_FILE)) {
