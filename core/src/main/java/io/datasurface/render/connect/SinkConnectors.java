@@ -127,18 +127,8 @@ public final class SinkConnectors {
                 }
             }
             String name = connectorName(graph, d);
-            List<Entry> config = List.of(
-                    new Entry("name", name),
-                    new Entry("connector.class", CONNECTOR_CLASS),
-                    new Entry("tasks.max", "1"),
-                    new Entry("topics", d.topic()),
-                    new Entry("connection.url", jdbcUrl),
-                    new Entry("insert.mode", "insert"),
-                    new Entry("delete.enabled", "false"),
-                    new Entry("primary.key.mode", "none"),
-                    new Entry("schema.evolution", "none"),
-                    new Entry("quote.identifiers", "true"),
-                    new Entry("collection.name.format", graph.schema() + "." + d.stagingTable()),
+            List<Entry> config = new ArrayList<>(appending(name, d.topic(), jdbcUrl, graph.schema() + "." + d.stagingTable()));
+            config.addAll(List.of(
                     new Entry("transforms", "unwrap,rename,sourcets"),
                     new Entry("transforms.unwrap.type", "io.debezium.transforms.ExtractNewRecordState"),
                     new Entry("transforms.unwrap.delete.tombstone.handling.mode", "rewrite"),
@@ -149,7 +139,7 @@ public final class SinkConnectors {
                     new Entry("transforms.sourcets.type", "org.apache.kafka.connect.transforms.TimestampConverter$Value"),
                     new Entry("transforms.sourcets.field", TableLayout.SOURCE_TS),
                     new Entry("transforms.sourcets.target.type", "Timestamp"),
-                    new Entry("errors.tolerance", "none"));
+                    new Entry("errors.tolerance", "none")));
             connectors.add(new Connector(name, d.stagingTable(), d.topic(), graph.schema() + "." + d.stagingTable(), config, sensitive));
         }
         List<String> transactionTopics = graph.streams().stream().map(BatchStream::transactionTopic).distinct().sorted().toList();
@@ -162,7 +152,25 @@ public final class SinkConnectors {
     private static Connector transactions(IntentionGraph graph, String jdbcUrl, String topics, List<Sensitive> sensitive) {
         String table = PlatformTables.TRANSACTIONS.name();
         String name = connectorName(graph, table);
-        List<Entry> config = List.of(
+        List<Entry> config = new ArrayList<>(appending(name, topics, jdbcUrl, graph.schema() + "." + table));
+        config.addAll(List.of(
+                new Entry("key.converter", "org.apache.kafka.connect.storage.StringConverter"),
+                new Entry("value.converter", "org.apache.kafka.connect.storage.StringConverter"),
+                new Entry("transforms", "record,topic"),
+                new Entry("transforms.record.type", "org.apache.kafka.connect.transforms.HoistField$Value"),
+                new Entry("transforms.record.field", PlatformTables.TX_RECORD),
+                new Entry("transforms.topic.type", "org.apache.kafka.connect.transforms.InsertField$Value"),
+                new Entry("transforms.topic.topic.field", PlatformTables.TX_TOPIC),
+                new Entry("errors.tolerance", "none")));
+        return new Connector(name, table, topics, graph.schema() + "." + table, config, sensitive);
+    }
+
+    /**
+     * What every sink of the platform is: the Debezium JDBC sink appending each record of its topics
+     * as a new row of a table that reconcile made and owns.
+     */
+    private static List<Entry> appending(String name, String topics, String jdbcUrl, String table) {
+        return List.of(
                 new Entry("name", name),
                 new Entry("connector.class", CONNECTOR_CLASS),
                 new Entry("tasks.max", "1"),
@@ -173,16 +181,7 @@ public final class SinkConnectors {
                 new Entry("primary.key.mode", "none"),
                 new Entry("schema.evolution", "none"),
                 new Entry("quote.identifiers", "true"),
-                new Entry("collection.name.format", graph.schema() + "." + table),
-                new Entry("key.converter", "org.apache.kafka.connect.storage.StringConverter"),
-                new Entry("value.converter", "org.apache.kafka.connect.storage.StringConverter"),
-                new Entry("transforms", "record,topic"),
-                new Entry("transforms.record.type", "org.apache.kafka.connect.transforms.HoistField$Value"),
-                new Entry("transforms.record.field", PlatformTables.TX_RECORD),
-                new Entry("transforms.topic.type", "org.apache.kafka.connect.transforms.InsertField$Value"),
-                new Entry("transforms.topic.topic.field", PlatformTables.TX_TOPIC),
-                new Entry("errors.tolerance", "none"));
-        return new Connector(name, table, topics, graph.schema() + "." + table, config, sensitive);
+                new Entry("collection.name.format", table));
     }
 
     private static Terraform terraform(IntentionGraph graph, List<Connector> connectors) {
