@@ -53,7 +53,7 @@ public final class PlatformSecrets {
         Map<String, Credential> byName = new LinkedHashMap<>();
         add(byName, usedBy, platform.postgres().credential(),
                 "Postgres (its superuser), merge jobs, system jobs, Airflow's metadata database, Kafka Connect sinks");
-        add(byName, usedBy, platform.gitCredential(), "git-sync in every job pod (reads the model repository)");
+        add(byName, usedBy, platform.gitCredential(), "git-sync in the render job pod and the metrics-exporter Deployment (reads the model repository)");
         add(byName, usedBy, platform.kafkaConnect().credential(), "Kafka Connect's REST API (basic authentication as user " + API_USER
                 + "; the Terraform provider and whoever applies connectors)");
         add(byName, usedBy, platform.airflow().credential(), "Airflow's REST API and web UI (basic authentication as user " + API_USER + ")");

@@ -11,7 +11,7 @@ import io.datasurface.model.Repository;
  * the model is read from (the renderer's pod clones it), and the settings the model does not carry.
  */
 public record RenderRequest(IntentionGraph graph, String commit, Repository modelRepository, RenderSettings settings) {
-    /** Where git-sync clones the model inside a job pod. */
+    /** Where git-sync clones the model inside the render job pod (the other jobs read the graph file instead). */
     public static final String MODEL_ROOT = "/model";
     /** The symlink git-sync publishes the checked-out model under. */
     public static final String MODEL_LINK = "current";
