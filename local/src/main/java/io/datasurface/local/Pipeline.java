@@ -111,12 +111,24 @@ public final class Pipeline {
         if (staged > expected) {
             throw new IllegalStateException(staged + " change(s) reached staging, " + (staged - expected) + " more than were written");
         }
+        awaitEndRecords(deadline, timeout, Duration.ofMillis(200));
+    }
+
+    /**
+     * Waits until every source transaction with changes in staging has its END record on the
+     * platform, so that a batch can take it whole; looks again every {@code poll}.
+     */
+    public void awaitEndRecords(Duration timeout, Duration poll) throws SQLException, InterruptedException {
+        awaitEndRecords(System.nanoTime() + timeout.toNanos(), timeout, poll);
+    }
+
+    private void awaitEndRecords(long deadline, Duration timeout, Duration poll) throws SQLException, InterruptedException {
         while (transactionsWithoutEnd() > 0) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(transactionsWithoutEnd() + " source transaction(s) in staging have no END record in "
                         + PlatformTables.TRANSACTIONS.name() + " after " + timeout + "; the transaction sink's log above says why");
             }
-            Thread.sleep(200);
+            Thread.sleep(poll.toMillis());
         }
     }
 

@@ -131,33 +131,13 @@ class SinkConnectorTest {
         String query = "SELECT ds_topic, tx_status, tx_id, (coalesce(ds_record::jsonb -> 'payload', ds_record::jsonb) -> 'data_collections' -> 1 "
                 + "->> 'event_count') FROM " + PlatformTableStatements.table(graph.schema(), PlatformTables.TRANSACTIONS.name()) + " ORDER BY ds_seq";
         try {
-            long deadline = System.nanoTime() + SECONDS.toNanos(60);
-            List<String> rows = rows(db, query);
-            while (rows.size() < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(250);
-                rows = rows(db, query);
-            }
+            List<String> rows = awaitRows(db, query, 2).stream().map(row -> String.join("|", row)).toList();
             assertThat(rows).as("records of one transaction share its xid; the LSN after it differs")
                     .containsExactly(topic + "|BEGIN|571|null", topic + "|END|571|2");
         } finally {
             connect.stop();
             connect.awaitStop();
         }
-    }
-
-    /** The query's rows, each row's columns joined by '|'. */
-    private static List<String> rows(TestingPostgres.Database db, String query) throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
-            while (rs.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    row.add(String.valueOf(rs.getString(i)));
-                }
-                rows.add(String.join("|", row));
-            }
-        }
-        return rows;
     }
 
     /** A standalone Kafka Connect worker as a platform runs it, with one connector put and running. */
@@ -207,6 +187,11 @@ class SinkConnectorTest {
         String columns = String.join(", ", d.columns().stream().map(MappedColumn::name).map(PostgresNames::quote).toList());
         String sql = "SELECT ds_seq, ds_op, to_char(ds_source_ts AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), ds_tx_id, " + columns
                 + " FROM " + PostgresNames.quote(schema) + "." + PostgresNames.quote(d.stagingTable()) + " ORDER BY ds_seq";
+        return awaitRows(db, sql, count);
+    }
+
+    /** The query's rows, each as its columns' text, once there are {@code count} of them or a minute has passed. */
+    private static List<List<String>> awaitRows(TestingPostgres.Database db, String sql, int count) throws Exception {
         long deadline = System.nanoTime() + SECONDS.toNanos(60);
         List<List<String>> rows = List.of();
         while (System.nanoTime() < deadline) {

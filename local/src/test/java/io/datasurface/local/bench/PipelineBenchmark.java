@@ -75,7 +75,7 @@ public final class PipelineBenchmark {
             long onTopic = System.nanoTime();
             awaitRow(target, pipeline.table(orders.stagingTable()), id);
             long staged = System.nanoTime();
-            awaitWhole(pipeline);
+            pipeline.awaitEndRecords(Duration.ofMinutes(2), Duration.ofMillis(2));
             long whole = System.nanoTime();
             if (i < 20) {
                 continue;
@@ -175,17 +175,6 @@ public final class PipelineBenchmark {
                     seen++;
                 }
             }
-        }
-    }
-
-    /** Waits until every source transaction in staging is known complete: its END record reached ds_transactions. */
-    private static void awaitWhole(Pipeline pipeline) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (pipeline.transactionsWithoutEnd() > 0) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("END records did not reach the platform; is the transaction sink running?");
-            }
-            Thread.sleep(2);
         }
     }
 

@@ -104,12 +104,14 @@ final class WholeTransactions {
                 }
                 continue;
             }
-            String missing = blocked ? "" : missing(end, staged, stream);
             if (blocked) {
                 held.add(end.id());
-            } else if (missing.isEmpty()) {
+                continue;
+            }
+            String missing = missing(end, staged, stream);
+            if (missing.isEmpty()) {
                 advanced = end.seq();
-            } else if (Math.max(end.ageMillis(), firstArrival(end.id(), staged)) >= waitMillis) {
+            } else if (Math.max(end.ageMillis(), waitedSinceFirstChange(end.id(), staged)) >= waitMillis) {
                 released.add(new Released(end.id(), missing));
                 advanced = end.seq();
             } else {
@@ -123,7 +125,7 @@ final class WholeTransactions {
         withoutEnd.removeAll(known);
         withoutEnd.removeAll(consumedBefore(c, sql, stream, watermark, withoutEnd));
         for (String id : withoutEnd) {
-            if (firstArrival(id, staged) >= waitMillis) {
+            if (waitedSinceFirstChange(id, staged) >= waitMillis) {
                 released.add(new Released(id, "no END record arrived"));
             } else {
                 held.add(id);
@@ -155,7 +157,8 @@ final class WholeTransactions {
         return String.join(", ", missing);
     }
 
-    private static long firstArrival(String id, List<Map<String, Staged>> staged) {
+    /** Milliseconds since the transaction's first change reached any of the stream's staging tables; 0 when none has. */
+    private static long waitedSinceFirstChange(String id, List<Map<String, Staged>> staged) {
         return staged.stream().map(m -> m.get(id)).filter(s -> s != null).mapToLong(Staged::ageMillis).max().orElse(0);
     }
 
