@@ -47,7 +47,12 @@ public final class MergeEngine {
      */
     private static final Duration TRANSACTION_RECORD_RETENTION = Duration.ofDays(1);
 
-    /** The steps of a batch, in order; a {@link Hook} runs before each. */
+    /**
+     * The steps of a batch, in order; a {@link Hook} runs before each. Per dataset: CONSUME archives
+     * the staging rows the batch consumes (when the platform keeps them), VALIDATE counts them and
+     * finds the first it cannot merge, LATEST counts the last operation per key (and, milestoned,
+     * keeps it in a temporary table), APPLY writes the merge table and removes the consumed rows.
+     */
     public enum Step {
         LOCK, RECONCILE, START, CONSUME, VALIDATE, LATEST, APPLY, RECORD, COMMIT
     }
@@ -214,93 +219,66 @@ public final class MergeEngine {
             for (int i = 0; i < stream.datasets().size(); i++) {
                 IngestedDataset d = stream.datasets().get(i);
                 String name = d.datastore() + "." + d.name();
+                OptionalLong limit = cut.limit(i);
+                boolean limited = limit.isPresent();
 
                 hook.before(Step.CONSUME, name, c);
                 currentTable = sql.schema() + "." + d.stagingTable();
-                for (String statement : sql.createBatchTables(d, i)) {
-                    s.execute(statement);
-                }
-                OptionalLong limit = cut.limit(i);
-                if (stagingLocked && limit.isEmpty()) {
-                    if (archiveStagingRows) {
-                        try (PreparedStatement p = c.prepareStatement(sql.archiveStaging(d))) {
-                            p.setLong(1, batchId);
-                            p.executeUpdate();
-                        }
-                    }
-                    s.execute(sql.noteBadRows(d, i));
-                    s.execute(sql.keepLatest(d, i));
-                } else {
-                    try (PreparedStatement p = c.prepareStatement(sql.consume(d, i, archiveStagingRows, limit.isPresent()))) {
-                        int parameter = 1;
-                        if (limit.isPresent()) {
-                            p.setLong(parameter++, limit.getAsLong());
-                        }
-                        if (archiveStagingRows) {
-                            p.setLong(parameter, batchId);
-                        }
-                        p.executeUpdate();
-                    }
+                if (archiveStagingRows) {
+                    update(c, sql.archiveStaging(d, limited), limit, batchId);
                 }
 
                 hook.before(Step.VALIDATE, name, c);
-                try (ResultSet rs = s.executeQuery(sql.firstBadRow(i))) {
-                    if (rs.next()) {
-                        long seq = rs.getLong(1);
-                        throw new BatchFailure("table " + currentTable + ", staging row ds_seq=" + seq + ": " + rs.getString(2)
-                                + ". Nothing was consumed. Correct or delete that row (DELETE FROM " + sql.table(d.stagingTable())
-                                + " WHERE ds_seq = " + seq + ") and fix the producer or the connector that wrote it; the next run merges the rest");
-                    }
-                }
-
-                hook.before(Step.LATEST, name, c);
-                s.execute(sql.analyze(sql.latestTable(i)));
-                long consumed, upserts, deletes;
-                try (ResultSet rs = s.executeQuery(sql.latestSummary(i))) {
+                long consumed;
+                try (PreparedStatement p = prepare(c, sql.stagingSummary(d, limited), limit); ResultSet rs = p.executeQuery()) {
                     rs.next();
                     consumed = rs.getLong(1);
                     if (consumed > 0) {
                         minSeq = minSeq == null ? rs.getLong(2) : Math.min(minSeq, rs.getLong(2));
                         maxSeq = maxSeq == null ? rs.getLong(3) : Math.max(maxSeq, rs.getLong(3));
                     }
-                    upserts = rs.getLong(4);
-                    deletes = rs.getLong(5);
+                    long badRow = rs.getLong(4);
+                    if (!rs.wasNull()) {
+                        throw badRow(c, d, badRow);
+                    }
                 }
                 stagingRows += consumed;
-                if (stagingLocked && limit.isEmpty() && consumed > 0) {
-                    drained.add(d.stagingTable());
-                }
                 if (consumed == 0) {
-                    s.execute(sql.dropTemporary(i));
                     continue;
+                }
+
+                hook.before(Step.LATEST, name, c);
+                boolean milestoned = stream.milestoning() == Milestoning.MILESTONED;
+                if (milestoned) {
+                    update(c, sql.createLatest(d, i, limited), limit);
+                    s.execute(sql.analyze(sql.latestTable(i)));
+                }
+                long upserts, deletes;
+                try (PreparedStatement p = milestoned ? c.prepareStatement(sql.keptOperations(i)) : prepare(c, sql.keptOperations(d, limited), limit);
+                        ResultSet rs = p.executeQuery()) {
+                    rs.next();
+                    upserts = rs.getLong(1);
+                    deletes = rs.getLong(2);
                 }
 
                 hook.before(Step.APPLY, name, c);
                 currentTable = sql.schema() + "." + d.mergeTable();
                 s.execute(sql.applyJoins());
-                if (stream.milestoning() == Milestoning.MILESTONED) {
+                if (milestoned) {
                     long closedByChange;
                     try (ResultSet rs = s.executeQuery(sql.milestonedClose(d, i))) {
                         rs.next();
                         deleted += rs.getLong(1);
                         closedByChange = rs.getLong(2);
                     }
-                    long versions;
-                    try (PreparedStatement p = c.prepareStatement(sql.milestonedInsert(d, i))) {
-                        p.setLong(1, batchId);
-                        versions = p.executeUpdate();
-                    }
+                    long versions = update(c, sql.milestonedInsert(d, i), OptionalLong.empty(), batchId);
                     inserted += versions - closedByChange;
                     updated += closedByChange;
                     unchanged += upserts - versions;
+                    s.execute(sql.dropLatest(i));
                 } else {
                     long[] before = tupleCounts(c, d);
-                    long merged;
-                    try (PreparedStatement p = c.prepareStatement(sql.liveMerge(d, i))) {
-                        p.setLong(1, batchId);
-                        p.setLong(2, batchId);
-                        merged = p.executeLargeUpdate();
-                    }
+                    long merged = update(c, sql.liveMerge(d, limited), limit, batchId, batchId);
                     long[] after = tupleCounts(c, d);
                     long datasetInserted = after[0] - before[0], datasetUpdated = after[1] - before[1], datasetDeleted = after[2] - before[2];
                     if (datasetInserted + datasetUpdated + datasetDeleted != merged) {
@@ -313,7 +291,12 @@ public final class MergeEngine {
                     deleted += datasetDeleted;
                     unchanged += upserts - datasetInserted - datasetUpdated;
                 }
-                s.execute(sql.dropTemporary(i));
+                currentTable = sql.schema() + "." + d.stagingTable();
+                if (stagingLocked && !limited) {
+                    drained.add(d.stagingTable());
+                } else {
+                    update(c, sql.deleteConsumed(d, limited), limit);
+                }
                 LOG.debugf("dataset %s: %d staging rows, %d upserts, %d deletes", name, consumed, upserts, deletes);
             }
             if (!drained.isEmpty()) {
@@ -348,6 +331,40 @@ public final class MergeEngine {
                 stream.key(), batchId, stagingRows, inserted, updated, deleted, unchanged, duration);
         return new Merged(batchId, batchTime, stagingRows, inserted, updated, deleted, unchanged, duration, cut.held(),
                 cut.released().stream().map(WholeTransactions.Released::toString).toList());
+    }
+
+    /** A statement whose first bound value is the consumption limit, when there is one. */
+    private static PreparedStatement prepare(Connection c, String statement, OptionalLong limit) throws SQLException {
+        PreparedStatement p = c.prepareStatement(statement);
+        if (limit.isPresent()) {
+            p.setLong(1, limit.getAsLong());
+        }
+        return p;
+    }
+
+    /** Runs a statement bound with the limit (when there is one) and then the values; answers the rows it wrote. */
+    private static long update(Connection c, String statement, OptionalLong limit, long... values) throws SQLException {
+        try (PreparedStatement p = prepare(c, statement, limit)) {
+            int parameter = limit.isPresent() ? 2 : 1;
+            for (long value : values) {
+                p.setLong(parameter++, value);
+            }
+            return p.executeLargeUpdate();
+        }
+    }
+
+    private BatchFailure badRow(Connection c, IngestedDataset d, long seq) throws SQLException {
+        String problem;
+        try (PreparedStatement p = c.prepareStatement(sql.badRow(d))) {
+            p.setLong(1, seq);
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                problem = rs.getString(1);
+            }
+        }
+        return new BatchFailure("table " + currentTable + ", staging row ds_seq=" + seq + ": " + problem
+                + ". Nothing was consumed. Correct or delete that row (DELETE FROM " + sql.table(d.stagingTable())
+                + " WHERE ds_seq = " + seq + ") and fix the producer or the connector that wrote it; the next run merges the rest");
     }
 
     /** Moves the stream's transaction watermark and removes the stream's transaction records past their retention. */

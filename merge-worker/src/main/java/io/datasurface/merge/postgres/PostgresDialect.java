@@ -380,89 +380,82 @@ public final class PostgresDialect {
         return quote("ds_latest_" + dataset);
     }
 
-    public String badRowsTable(int dataset) {
-        return quote("ds_bad_" + dataset);
-    }
-
-    /** The temporary tables a dataset's batch fills: the last operation per key, and the staging rows it cannot merge. */
-    public List<String> createBatchTables(IngestedDataset d, int i) {
-        return List.of("CREATE TEMPORARY TABLE " + latestTable(i) + " ON COMMIT DROP AS SELECT " + quoteAll(names(d.columns())) + ", "
-                + quote(TableLayout.OP) + ", " + quote(TableLayout.SEQ) + ", 0::bigint AS ds_rows, " + quote(TableLayout.SEQ)
-                + " AS ds_first_seq FROM " + table(d.stagingTable()) + " WITH NO DATA",
-                "CREATE TEMPORARY TABLE " + badRowsTable(i) + " (ds_seq bigint, problem text) ON COMMIT DROP");
+    /**
+     * The rows of a staging table a batch consumes: all of them, or (when {@code limited}) those
+     * before a ds_seq limit, bound where the clause appears; the rest belongs to source transactions
+     * not yet complete. A batch reads these rows several times and then removes them, all in one
+     * repeatable-read snapshot, so every statement sees exactly the same rows: a row whose insert
+     * commits during the batch is in none of them and stays for the next batch.
+     */
+    private String consumed(IngestedDataset d, boolean limited) {
+        return table(d.stagingTable()) + (limited ? " WHERE " + quote(TableLayout.SEQ) + " < ?" : "");
     }
 
     /**
-     * Consumes a staging table the batch could not lock ({@link #lockStaging}) in one statement:
-     * deletes exactly the rows this statement's snapshot sees, notes the ones it cannot merge, archives them when asked (the bound value is
-     * then the batch id), and keeps the last operation per key by ds_seq, with the number of rows
-     * and the first ds_seq of each key. A row whose transaction commits later is not in the
-     * snapshot, so it is neither read nor deleted and the next batch takes it: no watermark can
-     * skip it.
+     * Rows: how many staging rows the batch consumes, their first and last ds_seq, and the ds_seq of
+     * the first it cannot merge (null when every row can be merged). One scan, no sort.
      */
-    public String consume(IngestedDataset d, int i, boolean archive) {
-        return consume(d, i, archive, false);
+    public String stagingSummary(IngestedDataset d, boolean limited) {
+        String seq = quote(TableLayout.SEQ);
+        return "SELECT count(*), min(" + seq + "), max(" + seq + "), min(" + seq + ") FILTER (WHERE " + badRowCondition(d) + ") FROM "
+                + consumed(d, limited);
+    }
+
+    /** Rows: why the staging row with the bound ds_seq cannot be merged. */
+    public String badRow(IngestedDataset d) {
+        return "SELECT " + badRowProblem(d) + " FROM " + table(d.stagingTable()) + " WHERE " + quote(TableLayout.SEQ) + " = ?";
     }
 
     /**
-     * As {@link #consume(IngestedDataset, int, boolean)}, taking only the rows before a ds_seq limit
-     * (bound first) when {@code limited}: the rest belongs to source transactions not yet complete.
+     * The last operation per key of the consumed rows (by ds_seq), ordered by key: the model's
+     * columns and ds_op. Ordered like the merge table's primary key, so that a join along it needs
+     * no second sort.
      */
-    public String consume(IngestedDataset d, int i, boolean archive, boolean limited) {
-        String columns = quoteAll(stagingColumns(d));
-        StringBuilder sqlText = new StringBuilder("WITH c AS (DELETE FROM " + table(d.stagingTable())
-                + (limited ? " WHERE " + quote(TableLayout.SEQ) + " < ?" : "") + " RETURNING " + columns + ")");
-        if (archive) {
-            sqlText.append(", a AS (").append(archiveStaging(d, "c")).append(")");
-        }
-        sqlText.append(", b AS (").append(noteBadRows(d, i, "c")).append(") ").append(keepLatest(d, i, "c"));
-        return sqlText.toString();
+    private String latest(IngestedDataset d, boolean limited) {
+        String keys = quoteAll(names(d.keyColumns()));
+        return "SELECT DISTINCT ON (" + keys + ") " + quoteAll(names(d.columns())) + ", " + quote(TableLayout.OP) + " FROM " + consumed(d, limited)
+                + " ORDER BY " + keys + ", " + quote(TableLayout.SEQ) + " DESC";
+    }
+
+    /** Rows: upserts and deletes among the last operations per key of the consumed rows. */
+    public String keptOperations(IngestedDataset d, boolean limited) {
+        return keptOperations("(" + latest(d, limited) + ") l");
+    }
+
+    /** Rows: upserts and deletes among the last operations per key kept by {@link #createLatest}. */
+    public String keptOperations(int i) {
+        return keptOperations(latestTable(i));
+    }
+
+    private static String keptOperations(String latest) {
+        String op = quote(TableLayout.OP);
+        return "SELECT count(*) FILTER (WHERE " + op + " <> 'd'), count(*) FILTER (WHERE " + op + " = 'd') FROM " + latest;
     }
 
     /**
-     * Archives a locked staging table's rows with the batch that consumes them (the bound value).
-     * A staging table the batch locked before its snapshot ({@link #lockStaging}) had no insert in
-     * flight then, and none can start until the batch ends: the snapshot holds every row it will
-     * have had by commit. Reading them all ({@link #archiveStaging}, {@link #noteBadRows},
-     * {@link #keepLatest}, each reading the table itself, as its rows stay put), then truncating it
-     * ({@link #truncate}), consumes exactly them without the per-row cost of a DELETE.
+     * Milestoned mode: keeps the last operation per key in a temporary table, since closing the
+     * changed versions and inserting the new ones read it twice.
      */
-    public String archiveStaging(IngestedDataset d) {
-        return archiveStaging(d, table(d.stagingTable()));
+    public String createLatest(IngestedDataset d, int i, boolean limited) {
+        return "CREATE TEMPORARY TABLE " + latestTable(i) + " ON COMMIT DROP AS " + latest(d, limited);
     }
 
-    /** Notes the rows of a locked staging table that the batch cannot merge. */
-    public String noteBadRows(IngestedDataset d, int i) {
-        return noteBadRows(d, i, table(d.stagingTable()));
-    }
-
-    /** Keeps the last operation per key of a locked staging table, with each key's number of rows and first ds_seq. */
-    public String keepLatest(IngestedDataset d, int i) {
-        return keepLatest(d, i, table(d.stagingTable()));
-    }
-
-    private String archiveStaging(IngestedDataset d, String from) {
+    /**
+     * Archives the consumed rows with the batch that consumes them; the batch id is bound after the
+     * limit, when there is one.
+     */
+    public String archiveStaging(IngestedDataset d, boolean limited) {
         String columns = quoteAll(stagingColumns(d));
         return "INSERT INTO " + table(d.stagingArchiveTable()) + " (" + columns + ", " + quote(TableLayout.BATCH_ID) + ") SELECT " + columns
-                + ", ? FROM " + from;
+                + ", ? FROM " + consumed(d, limited);
     }
 
-    private String noteBadRows(IngestedDataset d, int i, String from) {
-        return "INSERT INTO " + badRowsTable(i) + " (ds_seq, problem) SELECT " + quote(TableLayout.SEQ) + ", " + badRowProblem(d) + " FROM "
-                + from + " WHERE " + badRowCondition(d);
-    }
-
-    private String keepLatest(IngestedDataset d, int i, String from) {
-        String keys = quoteAll(names(d.keyColumns()));
-        String seq = quote(TableLayout.SEQ);
-        String op = quote(TableLayout.OP);
-        String data = quoteAll(names(d.columns()));
-        return "INSERT INTO " + latestTable(i) + " SELECT " + data + ", " + op + ", " + seq + ", ds_rows, ds_first_seq FROM (SELECT DISTINCT ON ("
-                + keys + ") " + data + ", " + op + ", " + seq
-                + ", count(*) OVER w AS ds_rows, min(" + seq + ") OVER w AS ds_first_seq FROM " + from + " WINDOW w AS "
-                // The window is ordered like the result, over the whole key, so that one sort serves both.
-                + "(PARTITION BY " + keys + " ORDER BY " + seq + " DESC ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) ORDER BY "
-                + keys + ", " + seq + " DESC) l";
+    /**
+     * Removes the consumed rows of a staging table the batch could not lock ({@link #lockStaging}),
+     * or of which it consumes only a part: exactly the rows of the batch's snapshot.
+     */
+    public String deleteConsumed(IngestedDataset d, boolean limited) {
+        return "DELETE FROM " + consumed(d, limited);
     }
 
     /**
@@ -485,14 +478,14 @@ public final class PostgresDialect {
         return "SET LOCAL lock_timeout = DEFAULT";
     }
 
-    /** Empties staging tables consumed under {@link #lockStaging}; transactional, so a rollback gives the rows back. */
+    /**
+     * Empties staging tables consumed whole under {@link #lockStaging}: no insert was in flight when
+     * the batch's snapshot was taken and none can start before it ends, so the snapshot holds every
+     * row they will have had, without the per-row cost of a DELETE. Transactional: a rollback gives
+     * the rows back.
+     */
     public String truncate(List<String> tables) {
         return "TRUNCATE " + tables.stream().map(this::table).collect(Collectors.joining(", "));
-    }
-
-    /** Rows: ds_seq and problem of the first staging row the batch cannot merge. */
-    public String firstBadRow(int i) {
-        return "SELECT ds_seq, problem FROM " + badRowsTable(i) + " ORDER BY ds_seq LIMIT 1";
     }
 
     /** A null key, an unknown op, or (for anything but a delete) a null in a column the merge table requires. */
@@ -527,18 +520,11 @@ public final class PostgresDialect {
 
     private static String unknownOp() {
         String op = quote(TableLayout.OP);
-        return op + " IS NULL OR " + op + " NOT IN ('c', 'r', 'u', 'd')";
+        return "(" + op + " IS NULL OR " + op + " NOT IN ('c', 'r', 'u', 'd'))";
     }
 
     public String analyze(String quotedTable) {
         return "ANALYZE " + quotedTable;
-    }
-
-    /** Rows: staging rows consumed, their first and last ds_seq, upserts and deletes among the last operations. */
-    public String latestSummary(int i) {
-        String op = quote(TableLayout.OP);
-        return "SELECT coalesce(sum(ds_rows), 0), min(ds_first_seq), max(" + quote(TableLayout.SEQ) + "), count(*) FILTER (WHERE " + op
-                + " <> 'd'), count(*) FILTER (WHERE " + op + " = 'd') FROM " + latestTable(i);
     }
 
     /**
@@ -578,20 +564,22 @@ public final class PostgresDialect {
     }
 
     /**
-     * Live mode: applies the kept changes in one pass over the batch joined to the merge table:
-     * removes the rows whose last operation is a delete, rewrites the rows whose values changed (an
-     * unchanged row is not touched), inserts the new keys. One join instead of one per kind of
-     * change. Both bound values are the batch id. MERGE gives no counts per action before
-     * PostgreSQL 17: {@link #tupleCounts()} reads them.
+     * Live mode: applies the last operation per key of the consumed rows in one pass over them
+     * joined to the merge table: removes the rows whose last operation is a delete, rewrites the
+     * rows whose values changed (an unchanged row is not touched), inserts the new keys. The changes
+     * come straight from staging, sorted by key once, in the order the join along the primary key
+     * reads them: nothing is written but the merge table. Bound: the limit when {@code limited},
+     * then the batch id twice. MERGE gives no counts per action before PostgreSQL 17:
+     * {@link #tupleCounts()} reads them.
      */
-    public String liveMerge(IngestedDataset d, int i) {
+    public String liveMerge(IngestedDataset d, boolean limited) {
         String op = "l." + quote(TableLayout.OP);
         List<String> sets = new ArrayList<>();
         for (MappedColumn c : d.nonKeyColumns()) {
             sets.add(quote(c.name()) + " = l." + quote(c.name()));
         }
         sets.add(quote(TableLayout.BATCH_ID) + " = ?");
-        return "MERGE INTO " + table(d.mergeTable()) + " m USING " + latestTable(i) + " l ON " + keyJoin(d, "m", "l") + " WHEN MATCHED AND "
+        return "MERGE INTO " + table(d.mergeTable()) + " m USING (" + latest(d, limited) + ") l ON " + keyJoin(d, "m", "l") + " WHEN MATCHED AND "
                 + op + " = 'd' THEN DELETE WHEN MATCHED AND " + op + " <> 'd' AND " + changed(d, "m", "l") + " THEN UPDATE SET "
                 + String.join(", ", sets) + " WHEN NOT MATCHED AND " + op + " <> 'd' THEN INSERT (" + quoteAll(names(d.columns())) + ", "
                 + quote(TableLayout.BATCH_ID) + ") VALUES (" + prefixed("l", names(d.columns())) + ", ?)";
@@ -628,8 +616,8 @@ public final class PostgresDialect {
                 + " IS NULL AND " + keyJoin(d, "m", "l") + ")";
     }
 
-    public String dropTemporary(int i) {
-        return "DROP TABLE IF EXISTS " + latestTable(i) + ", " + badRowsTable(i);
+    public String dropLatest(int i) {
+        return "DROP TABLE IF EXISTS " + latestTable(i);
     }
 
     // ---- batch records -------------------------------------------------------------------------

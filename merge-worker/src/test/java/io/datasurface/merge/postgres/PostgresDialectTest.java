@@ -42,9 +42,10 @@ class PostgresDialectTest {
     }
 
     @Test
-    void liveMergeDeletesRewritesOnlyChangedRowsAndInsertsNewKeysInOnePass() {
-        assertThat(sql.liveMerge(customers, 0)).isEqualTo("MERGE INTO \"prod\".\"shop_db_customers_merge\" m USING \"ds_latest_0\" l ON "
-                + "m.\"id\" = l.\"id\" WHEN MATCHED AND l.\"ds_op\" = 'd' THEN DELETE WHEN MATCHED AND l.\"ds_op\" <> 'd' AND "
+    void liveMergeDeletesRewritesOnlyChangedRowsAndInsertsNewKeysInOnePassStraightFromStaging() {
+        assertThat(sql.liveMerge(customers, false)).isEqualTo("MERGE INTO \"prod\".\"shop_db_customers_merge\" m USING (SELECT DISTINCT ON "
+                + "(\"id\") \"id\", \"name\", \"email\", \"balance\", \"ds_op\" FROM \"prod\".\"shop_db_customers_staging\" ORDER BY \"id\", "
+                + "\"ds_seq\" DESC) l ON m.\"id\" = l.\"id\" WHEN MATCHED AND l.\"ds_op\" = 'd' THEN DELETE WHEN MATCHED AND l.\"ds_op\" <> 'd' AND "
                 + "ROW(m.\"name\", m.\"email\", m.\"balance\") IS DISTINCT FROM ROW(l.\"name\", l.\"email\", l.\"balance\") THEN UPDATE SET "
                 + "\"name\" = l.\"name\", \"email\" = l.\"email\", \"balance\" = l.\"balance\", \"ds_batch_id\" = ? WHEN NOT MATCHED AND "
                 + "l.\"ds_op\" <> 'd' THEN INSERT (\"id\", \"name\", \"email\", \"balance\", \"ds_batch_id\") VALUES (l.\"id\", l.\"name\", "
@@ -52,25 +53,21 @@ class PostgresDialectTest {
     }
 
     @Test
-    void consumeDeletesExactlyTheRowsItKeepsTheLastOperationOf() {
-        String consume = sql.consume(customers, 0, false);
-
-        assertThat(consume).startsWith("WITH c AS (DELETE FROM \"prod\".\"shop_db_customers_staging\" RETURNING \"id\", \"name\", "
-                + "\"email\", \"balance\", \"ds_seq\", \"ds_op\", \"ds_source_ts\", \"ds_tx_id\", \"ds_ingested_at\"), b AS (INSERT INTO \"ds_bad_0\"")
-                .endsWith(" INSERT INTO \"ds_latest_0\" SELECT \"id\", \"name\", \"email\", \"balance\", \"ds_op\", \"ds_seq\", ds_rows, "
-                        + "ds_first_seq FROM (SELECT DISTINCT ON (\"id\") \"id\", \"name\", \"email\", \"balance\", \"ds_op\", \"ds_seq\", "
-                        + "count(*) OVER w AS ds_rows, min(\"ds_seq\") OVER w AS ds_first_seq FROM c WINDOW w AS (PARTITION BY \"id\" "
-                        + "ORDER BY \"ds_seq\" DESC ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) ORDER BY \"id\", \"ds_seq\" DESC) l")
-                .doesNotContain("_archive");
-        assertThat(sql.consume(customers, 0, true)).contains(", a AS (INSERT INTO \"prod\".\"shop_db_customers_staging_archive\" (");
+    void everyStatementOfABatchReadsTheSameConsumedRowsUpToTheLimitWhenThereIsOne() {
+        String limit = " FROM \"prod\".\"shop_db_customers_staging\" WHERE \"ds_seq\" < ?";
+        assertThat(List.of(sql.archiveStaging(customers, true), sql.stagingSummary(customers, true), sql.keptOperations(customers, true),
+                sql.createLatest(customers, 0, true), sql.liveMerge(customers, true), sql.deleteConsumed(customers, true)))
+                .allSatisfy(statement -> assertThat(statement).contains(limit));
+        assertThat(List.of(sql.archiveStaging(customers, false), sql.stagingSummary(customers, false), sql.keptOperations(customers, false),
+                sql.createLatest(customers, 0, false), sql.liveMerge(customers, false), sql.deleteConsumed(customers, false)))
+                .allSatisfy(statement -> assertThat(statement).doesNotContain("WHERE \"ds_seq\" < ?"));
+        assertThat(sql.deleteConsumed(customers, true)).isEqualTo("DELETE" + limit);
     }
 
     @Test
-    void lockedStagingIsReadWithoutDeletingAndLockedBeforeTruncation() {
+    void lockedStagingIsEmptiedInOneTruncateOfEveryTableInNameOrder() {
         assertThat(sql.lockStaging(TestModel.standard().graph("prod").stream("ledger_db").orElseThrow().datasets()))
                 .isEqualTo("LOCK TABLE \"prod\".\"ledger_db_accounts_staging\", \"prod\".\"ledger_db_entries_staging\" IN SHARE ROW EXCLUSIVE MODE");
-        assertThat(List.of(sql.archiveStaging(customers), sql.noteBadRows(customers, 0), sql.keepLatest(customers, 0)))
-                .allSatisfy(statement -> assertThat(statement).contains(" FROM \"prod\".\"shop_db_customers_staging\"").doesNotContain("DELETE"));
         assertThat(sql.truncate(List.of("a_staging", "b_staging"))).isEqualTo("TRUNCATE \"prod\".\"a_staging\", \"prod\".\"b_staging\"");
     }
 
