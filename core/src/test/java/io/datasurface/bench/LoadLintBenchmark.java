@@ -68,6 +68,9 @@ public final class LoadLintBenchmark {
     private static final int RUNS = 3;
     private static final int COLD_ROUNDS = 3;
     private static final String LOAD_LINT = "load + lint";
+    /** JVM options of every cold run, the same for load + lint and the parses (-Dbench.jvm="-XX:TieredStopAtLevel=1 ..."). */
+    private static final List<String> CHILD_JVM_OPTIONS = System.getProperty("bench.jvm", "").isBlank() ? List.of()
+            : List.of(System.getProperty("bench.jvm").trim().split("\\s+"));
 
     /** The YAML parses the loader is measured against; each returns a count of what it read, so that nothing is skipped. */
     private static final Map<String, ToLongFunction<String>> PARSES = parses();
@@ -138,9 +141,10 @@ public final class LoadLintBenchmark {
 
     /** Runs one cold measurement in a new JVM with this class path; returns its wall and cpu milliseconds. */
     private static long[] coldRun(String what, Path folder) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), LoadLintBenchmark.class.getName(), what,
-                folder.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        command.addAll(CHILD_JVM_OPTIONS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), LoadLintBenchmark.class.getName(), what, folder.toString()));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         if (process.waitFor() != 0 || !output.startsWith("millis ")) {
             throw new IllegalStateException("the cold run of " + what + " failed: " + output);
