@@ -14,14 +14,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "render", mixinStandardHelpOptions = true, description = "Writes the platform's Airflow DAGs and Kafka Connect sinks (Terraform and JSON). "
+@Command(name = "render", mixinStandardHelpOptions = true, description = "Writes the platform's Airflow DAGs, the graph file their jobs read instead of the model "
+        + "(graphs/<schema>.json, checked against --commit) and Kafka Connect sinks (Terraform and JSON). "
         + "Exit 1 when the model has errors (or, with --check-credentials, a secret is missing), 2 for unusable input.")
 public class RenderCommand implements Callable<Integer> {
 
     @Mixin
     PlatformOptions options;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "The output folder; dags/ and kafka-connect/ are written under it.")
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "The output folder; dags/, graphs/ and kafka-connect/ are written under it.")
     Path out;
 
     @Option(names = "--check-credentials", description = "After writing, also ask the Kubernetes API whether every secret the platform "

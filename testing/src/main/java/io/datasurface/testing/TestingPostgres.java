@@ -10,8 +10,10 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,12 +23,15 @@ import java.util.regex.Pattern;
  * environment variable {@value #URL_VARIABLE} holds a JDBC URL, that server is used (user and
  * password from {@value #USER_VARIABLE} and {@value #PASSWORD_VARIABLE}, default {@code postgres}
  * and none); otherwise an embedded PostgreSQL 15 is started from Maven artifacts. Tests stay
- * isolated by asking for a {@link #newDatabase() database of their own}.
+ * isolated by asking for a {@link #newDatabase() database of their own}. The embedded server takes
+ * settings from the environment variable {@value #SETTINGS_VARIABLE} ({@code name=value,name=value},
+ * e.g. {@code shared_buffers=1GB} for a benchmark whose tables must fit the server's cache).
  */
 public final class TestingPostgres implements AutoCloseable {
     public static final String URL_VARIABLE = "DATASURFACE_TEST_PG_URL";
     public static final String USER_VARIABLE = "DATASURFACE_TEST_PG_USER";
     public static final String PASSWORD_VARIABLE = "DATASURFACE_TEST_PG_PASSWORD";
+    public static final String SETTINGS_VARIABLE = "DATASURFACE_TEST_PG_SETTINGS";
     private static final Pattern JDBC_URL = Pattern.compile("(jdbc:postgresql://[^/?]+)(/[^?]*)?(\\?.*)?");
 
     private static TestingPostgres instance;
@@ -75,6 +80,22 @@ public final class TestingPostgres implements AutoCloseable {
         return instance;
     }
 
+    /** The settings of {@value #SETTINGS_VARIABLE}: {@code name=value} pairs separated by commas. */
+    static Map<String, String> settings(String variable) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        if (variable == null || variable.isBlank()) {
+            return settings;
+        }
+        for (String pair : variable.split(",")) {
+            int equals = pair.indexOf('=');
+            if (equals <= 0 || equals == pair.length() - 1) {
+                throw new IllegalArgumentException(SETTINGS_VARIABLE + " must be name=value pairs separated by commas, not '" + pair.trim() + "'");
+            }
+            settings.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+        }
+        return settings;
+    }
+
     private static TestingPostgres start() {
         String url = System.getenv(URL_VARIABLE);
         if (url != null && !url.isBlank()) {
@@ -83,7 +104,9 @@ public final class TestingPostgres implements AutoCloseable {
             return new TestingPostgres(null, new Database(databaseOf(url), url, user, password));
         }
         try {
-            EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            settings(System.getenv(SETTINGS_VARIABLE)).forEach(builder::setServerConfig);
+            EmbeddedPostgres pg = builder.start();
             return new TestingPostgres(pg, new Database("postgres", pg.getJdbcUrl("postgres", "postgres"), "postgres", ""));
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start: " + e.getMessage(), e);

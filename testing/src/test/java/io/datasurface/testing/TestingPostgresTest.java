@@ -1,6 +1,8 @@
 package io.datasurface.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -30,5 +32,19 @@ class TestingPostgresTest {
             rs.next();
             assertThat(Integer.parseInt(rs.getString(1))).isGreaterThanOrEqualTo(150000);
         }
+    }
+
+    @Test
+    void embeddedServerSettingsAreNameValuePairsSeparatedByCommas() {
+        assertThat(TestingPostgres.settings(" shared_buffers=1GB, work_mem = 64MB ")).containsExactly(
+                entry("shared_buffers", "1GB"), entry("work_mem", "64MB"));
+        assertThat(TestingPostgres.settings(null)).isEmpty();
+    }
+
+    @Test
+    void aSettingWithoutValueNamesTheVariableAndThePair() {
+        assertThatThrownBy(() -> TestingPostgres.settings("shared_buffers=1GB,work_mem"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("DATASURFACE_TEST_PG_SETTINGS must be name=value pairs separated by commas, not 'work_mem'");
     }
 }

@@ -15,11 +15,6 @@ import io.datasurface.model.Ecosystem;
 import io.datasurface.model.KubernetesPGStarter;
 import io.datasurface.testing.TestingPostgres;
 import io.datasurface.yaml.ModelFiles;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -31,8 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Prints the merge-worker's figures (not a timed test). On one database, for live and milestoned
@@ -42,7 +35,8 @@ import java.util.regex.Pattern;
  * the floor of writing the same N rows once, in the merge table's layout, into an empty copy of
  * the merge table with the same indexes. Then the steady state: batches of a few changes spread
  * over a table of N rows and one of L rows, in both modes (median of several batches, each on the
- * table the previous one left). Last, the packaged command's time from process start to its first SQL.
+ * table the previous one left). The packaged command's time from process start to its first SQL is
+ * {@link StartupBenchmark}'s.
  * Sizes: -Dbench.n (default 1000000), -Dbench.small (10000), -Dbench.large (10000000), -Dbench.runs
  * (batches per steady-state size, 5). -Dbench.only=TEXT runs only the cases whose name contains TEXT.
  */
@@ -138,9 +132,6 @@ public final class MergeBenchmark {
             LINES.add(String.format(Locale.ROOT, "%-40s %10d %10s %10.3f %13s %13.0f %7s", base + n, small, "", intoSmall, "", small / intoSmall, ""));
             LINES.add(String.format(Locale.ROOT, "%-40s %10d %10s %10.3f %13s %13.0f %7.2f %s", base + large, small, "", intoLarge, "",
                     small / intoLarge, intoLarge / intoSmall, "<= 1.3 (vs the " + n + "-row table)"));
-        }
-        if (selected("startup")) {
-            startup();
         }
         System.out.println();
         LINES.forEach(System.out::println);
@@ -341,48 +332,6 @@ public final class MergeBenchmark {
         steps.add(String.format(Locale.ROOT, "%s %.2fs", previous[0], (System.nanoTime() - last[0]) / 1e9));
         System.out.println("  " + m + "\n    steps: " + String.join(", ", steps));
         return seconds;
-    }
-
-    /** The packaged merge-worker's time to its first SQL, against a bare JVM start (java -version) as the baseline. */
-    private static void startup() throws Exception {
-        Path jar = Path.of("merge-worker/target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            jar = Path.of("target/quarkus-app/quarkus-run.jar");
-        }
-        if (!Files.exists(jar)) {
-            LINES.add("start to first SQL: skipped, build the jar first (./mvnw -B -o package -pl merge-worker -am -DskipTests)");
-            return;
-        }
-        Path model = new TestModel(false, false, false, false, false, false, false, false).write(Files.createTempDirectory("bench-model"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        long jvmStart = System.nanoTime();
-        run(new ProcessBuilder(java, "-version"));
-        double jvmMillis = (System.nanoTime() - jvmStart) / 1e6;
-        Setup s = setup(Shape.NARROW, false, "test");
-        ProcessBuilder pb = new ProcessBuilder(java, "-jar", jar.toString(), "merge", "--model", model.toString(), "--platform", "Test",
-                "--stream", s.stream().key());
-        pb.environment().put("DATASURFACE_JDBC_URL", DB.jdbcUrl());
-        pb.environment().put("PG_MAIN_USER", DB.user());
-        pb.environment().put("PG_MAIN_PASSWORD", DB.password());
-        pb.environment().put("DATASURFACE_KAFKA_BOOTSTRAP_SERVERS", "none");
-        long start = System.nanoTime();
-        String output = run(pb);
-        double totalMillis = (System.nanoTime() - start) / 1e6;
-        Matcher m = Pattern.compile("connected to PostgreSQL (\\d+) ms after process start").matcher(output);
-        String first = m.find() ? m.group(1) : "?";
-        LINES.add(String.format(Locale.ROOT, "start to first SQL: %s ms (whole merge run with nothing to merge %.0f ms); "
-                + "bare JVM start (java -version) %.0f ms, ratio %.1f", first, totalMillis, jvmMillis,
-                first.equals("?") ? Double.NaN : Double.parseDouble(first) / jvmMillis));
-    }
-
-    private static String run(ProcessBuilder pb) throws Exception {
-        Process p = pb.redirectErrorStream(true).start();
-        StringBuilder out = new StringBuilder();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            r.lines().forEach(l -> out.append(l).append('\n'));
-        }
-        p.waitFor();
-        return out.toString();
     }
 
     private static void exec(String... statements) throws SQLException {

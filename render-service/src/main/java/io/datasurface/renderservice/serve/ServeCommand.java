@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Runs the service: consumes datasurface.graph, renders each platform's "
-        + "DAGs and sink connectors into datasurface.render.out-dir (atomically per file; files of removed batch-streams deleted), checks the "
+        + "DAGs, graph file and sink connectors into datasurface.render.out-dir (atomically per file; files of removed batch-streams deleted), checks the "
         + "platform's secrets against the Kubernetes API, publishes ArtifactsRendered and CredentialsMissing to datasurface.events, and commits "
         + "its offset only once the files are in place. Serves /q/health on 127.0.0.1. Runs until stopped; exit 2 when the output folder "
         + "cannot be created.")
