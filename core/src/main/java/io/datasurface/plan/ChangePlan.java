@@ -6,6 +6,7 @@ import io.datasurface.kpsg.BatchStream;
 import io.datasurface.kpsg.IngestedDataset;
 import io.datasurface.kpsg.IntentionGraph;
 import io.datasurface.kpsg.MappedColumn;
+import io.datasurface.kpsg.PlatformTables;
 import io.datasurface.kpsg.TableLayout;
 import io.datasurface.load.PlatformResolver;
 import io.datasurface.model.Ecosystem;
@@ -179,7 +180,29 @@ public record ChangePlan(List<PlatformPlan> platforms) {
                 items.add(new Item(Action.ALTERED, Kind.MERGE_TABLE, d.mergeTable(), mergeChanges));
             }
         }
+        items.addAll(transactionSink(beforeGraph, afterGraph));
         return items;
+    }
+
+    /** The one sink of the stores' transaction records: it appears with the first store read, and reads one topic per store. */
+    private static List<Item> transactionSink(Optional<IntentionGraph> beforeGraph, Optional<IntentionGraph> afterGraph) {
+        List<String> before = beforeGraph.map(SinkConnectors::transactionTopics).orElse(List.of());
+        List<String> after = afterGraph.map(SinkConnectors::transactionTopics).orElse(List.of());
+        if (before.equals(after)) {
+            return List.of();
+        }
+        String table = " -> table " + PlatformTables.TRANSACTIONS.name();
+        if (after.isEmpty()) {
+            return List.of(new Item(Action.REMOVED, Kind.CONNECTOR, SinkConnectors.transactionConnectorName(beforeGraph.get()), List.of()));
+        }
+        String name = SinkConnectors.transactionConnectorName(afterGraph.get());
+        if (before.isEmpty()) {
+            return List.of(new Item(Action.ADDED, Kind.CONNECTOR, name, List.of("topics " + String.join(", ", after) + table)));
+        }
+        List<String> details = new ArrayList<>();
+        after.stream().filter(t -> !before.contains(t)).forEach(t -> details.add("topic " + t + " added"));
+        before.stream().filter(t -> !after.contains(t)).forEach(t -> details.add("topic " + t + " removed"));
+        return List.of(new Item(Action.ALTERED, Kind.CONNECTOR, name, details));
     }
 
     private static final String MADE_NULLABLE = " made nullable";

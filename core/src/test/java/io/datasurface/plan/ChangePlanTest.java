@@ -45,6 +45,19 @@ class ChangePlanTest {
                 "Prod ~ merge table orders_db_order_lines_merge [becomes milestoned: dp_in and dp_out added, every version kept from now on]");
     }
 
+    @Test
+    void removingTheLastStreamOfAStoreTakesItsTransactionTopicFromTheTransactionSink() {
+        AcmeChanges head = BASE.edit("zones/USA/teams/marketing.yaml", "          - {datastore: campaign_db, dataset: campaigns}\n", "")
+                .edit("zones/EU/teams/analytics.yaml", "          - {datastore: campaign_db, dataset: campaigns}\n", "");
+        assertThat(lines(ChangePlan.between(BASE.ecosystem(), head.ecosystem()))).containsExactly(
+                "Prod - batch-stream campaign_db.campaigns []",
+                "Prod - DAG Prod.merge.campaign_db.campaigns []",
+                "Prod - connector datasurface.prod.campaign_db_campaigns_staging []",
+                "Prod - staging table campaign_db_campaigns_staging []",
+                "Prod - merge table campaign_db_campaigns_merge []",
+                "Prod ~ connector datasurface.prod.ds_transactions [topic cdc.campaign_db.transaction removed]");
+    }
+
     private static List<String> lines(ChangePlan plan) {
         return plan.platforms().stream().flatMap(p -> p.items().stream()
                 .map(i -> p.platform() + " " + i.action().symbol() + " " + i.kind().label() + " " + i.name() + " " + i.details())).toList();

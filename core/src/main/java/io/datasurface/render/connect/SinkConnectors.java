@@ -142,16 +142,26 @@ public final class SinkConnectors {
                     new Entry("errors.tolerance", "none")));
             connectors.add(new Connector(name, d.stagingTable(), d.topic(), graph.schema() + "." + d.stagingTable(), config, sensitive));
         }
-        List<String> transactionTopics = graph.streams().stream().map(BatchStream::transactionTopic).distinct().sorted().toList();
+        List<String> transactionTopics = transactionTopics(graph);
         if (!transactionTopics.isEmpty()) {
             connectors.add(transactions(graph, jdbcUrl, String.join(",", transactionTopics), sensitive));
         }
         return connectors;
     }
 
+    /** The transaction topics of the stores the platform's streams read, in order; the transaction sink reads them all. */
+    public static List<String> transactionTopics(IntentionGraph graph) {
+        return graph.streams().stream().map(BatchStream::transactionTopic).distinct().sorted().toList();
+    }
+
+    /** The name of the sink that writes the stores' transaction records into {@code ds_transactions}. */
+    public static String transactionConnectorName(IntentionGraph graph) {
+        return connectorName(graph, PlatformTables.TRANSACTIONS.name());
+    }
+
     private static Connector transactions(IntentionGraph graph, String jdbcUrl, String topics, List<Sensitive> sensitive) {
         String table = PlatformTables.TRANSACTIONS.name();
-        String name = connectorName(graph, table);
+        String name = transactionConnectorName(graph);
         List<Entry> config = new ArrayList<>(appending(name, topics, jdbcUrl, graph.schema() + "." + table));
         config.addAll(List.of(
                 new Entry("key.converter", "org.apache.kafka.connect.storage.StringConverter"),
