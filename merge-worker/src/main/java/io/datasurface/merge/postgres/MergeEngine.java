@@ -243,11 +243,11 @@ public final class MergeEngine {
                     }
                 }
                 stagingRows += consumed;
+
+                hook.before(Step.LATEST, name, c);
                 if (consumed == 0) {
                     continue;
                 }
-
-                hook.before(Step.LATEST, name, c);
                 boolean milestoned = stream.milestoning() == Milestoning.MILESTONED;
                 if (milestoned) {
                     update(c, sql.createLatest(d, i, limited), limit);

@@ -385,7 +385,9 @@ public final class PostgresDialect {
      * before a ds_seq limit, bound where the clause appears; the rest belongs to source transactions
      * not yet complete. A batch reads these rows several times and then removes them, all in one
      * repeatable-read snapshot, so every statement sees exactly the same rows: a row whose insert
-     * commits during the batch is in none of them and stays for the next batch.
+     * commits during the batch is in none of them and stays for the next batch. A consumed row that
+     * someone else updates or deletes while the batch runs makes its removal fail (a serialization
+     * failure): the batch rolls back, nothing is lost, and the next run retries.
      */
     private String consumed(IngestedDataset d, boolean limited) {
         return table(d.stagingTable()) + (limited ? " WHERE " + quote(TableLayout.SEQ) + " < ?" : "");
@@ -403,7 +405,8 @@ public final class PostgresDialect {
 
     /** Rows: why the staging row with the bound ds_seq cannot be merged. */
     public String badRow(IngestedDataset d) {
-        return "SELECT " + badRowProblem(d) + " FROM " + table(d.stagingTable()) + " WHERE " + quote(TableLayout.SEQ) + " = ?";
+        return "SELECT " + badRowProblem(d) + " FROM " + table(d.stagingTable()) + " WHERE " + quote(TableLayout.SEQ) + " = ? AND ("
+                + badRowCondition(d) + ") LIMIT 1";
     }
 
     /**
@@ -441,13 +444,14 @@ public final class PostgresDialect {
     }
 
     /**
-     * Archives the consumed rows with the batch that consumes them; the batch id is bound after the
-     * limit, when there is one.
+     * Archives the consumed rows with the batch that consumes them. Bound: the limit when
+     * {@code limited}, then the batch id (the rows are selected first, so that the limit comes first
+     * here as in every other statement of the batch).
      */
     public String archiveStaging(IngestedDataset d, boolean limited) {
         String columns = quoteAll(stagingColumns(d));
-        return "INSERT INTO " + table(d.stagingArchiveTable()) + " (" + columns + ", " + quote(TableLayout.BATCH_ID) + ") SELECT " + columns
-                + ", ? FROM " + consumed(d, limited);
+        return "WITH c AS (SELECT " + columns + " FROM " + consumed(d, limited) + ") INSERT INTO " + table(d.stagingArchiveTable()) + " ("
+                + columns + ", " + quote(TableLayout.BATCH_ID) + ") SELECT " + columns + ", ? FROM c";
     }
 
     /**
