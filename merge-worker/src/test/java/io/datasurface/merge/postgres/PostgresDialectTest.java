@@ -55,13 +55,15 @@ class PostgresDialectTest {
     @Test
     void everyStatementOfABatchReadsTheSameConsumedRowsUpToTheLimitWhenThereIsOne() {
         String limit = " FROM \"prod\".\"shop_db_customers_staging\" WHERE \"ds_seq\" < ?";
-        assertThat(List.of(sql.archiveStaging(customers, true), sql.stagingSummary(customers, true), sql.keptOperations(customers, true),
-                sql.createLatest(customers, 0, true), sql.liveMerge(customers, true), sql.deleteConsumed(customers, true)))
-                .allSatisfy(statement -> assertThat(statement).contains(limit));
-        assertThat(List.of(sql.archiveStaging(customers, false), sql.stagingSummary(customers, false), sql.keptOperations(customers, false),
-                sql.createLatest(customers, 0, false), sql.liveMerge(customers, false), sql.deleteConsumed(customers, false)))
-                .allSatisfy(statement -> assertThat(statement).doesNotContain("WHERE \"ds_seq\" < ?"));
+        assertThat(batchStatements(true)).allSatisfy(statement -> assertThat(statement).contains(limit));
+        assertThat(batchStatements(false)).allSatisfy(statement -> assertThat(statement).doesNotContain("WHERE \"ds_seq\" < ?"));
         assertThat(sql.deleteConsumed(customers, true)).isEqualTo("DELETE" + limit);
+    }
+
+    /** Every statement of a batch that reads the consumed rows of a staging table. */
+    private List<String> batchStatements(boolean limited) {
+        return List.of(sql.archiveStaging(customers, limited), sql.stagingSummary(customers, limited), sql.keptOperations(customers, limited),
+                sql.createLatest(customers, 0, limited), sql.liveMerge(customers, limited), sql.deleteConsumed(customers, limited));
     }
 
     @Test

@@ -55,17 +55,17 @@ class WholeTransactionsTest {
         f.stageInTransaction("t2", "accounts", "c", "A2", "Bob");
         f.transactionRecord(LEDGER, "END", "t2", "public.accounts", 1, "public.entries", 1);
 
+        String archived = "SELECT owner || ' ' || ds_batch_id FROM " + f.sql.table(f.dataset("accounts").stagingArchiveTable()) + " ORDER BY ds_seq";
+
         MergeEngine.Merged first = f.merge(LEDGER, WAIT);
 
-        assertThat(f.strings("SELECT owner || ' ' || ds_batch_id FROM " + f.sql.table(f.dataset("accounts").stagingArchiveTable())))
-                .containsExactly("Ann " + first.batchId());
+        assertThat(f.strings(archived)).containsExactly("Ann " + first.batchId());
         assertThat(f.strings("SELECT owner FROM " + f.stagingTable("accounts"))).containsExactly("Bob");
 
         entry(f, "t2", 2L, "A2", "20.00", "rent");
         MergeEngine.Merged second = f.merge(LEDGER, WAIT);
 
-        assertThat(f.strings("SELECT owner || ' ' || ds_batch_id FROM " + f.sql.table(f.dataset("accounts").stagingArchiveTable())
-                + " ORDER BY ds_seq")).containsExactly("Ann " + first.batchId(), "Bob " + second.batchId());
+        assertThat(f.strings(archived)).containsExactly("Ann " + first.batchId(), "Bob " + second.batchId());
         assertThat(f.count("SELECT count(*) FROM " + f.stagingTable("accounts"))).isZero();
     }
 
