@@ -215,6 +215,7 @@ public final class MergeEngine {
         long stagingRows = 0, inserted = 0, updated = 0, deleted = 0, unchanged = 0;
         Long minSeq = null, maxSeq = null;
         List<String> drained = new ArrayList<>();
+        boolean milestoned = stream.milestoning() == Milestoning.MILESTONED;
         try (Statement s = c.createStatement()) {
             for (int i = 0; i < stream.datasets().size(); i++) {
                 IngestedDataset d = stream.datasets().get(i);
@@ -248,7 +249,6 @@ public final class MergeEngine {
                 if (consumed == 0) {
                     continue;
                 }
-                boolean milestoned = stream.milestoning() == Milestoning.MILESTONED;
                 if (milestoned) {
                     update(c, sql.createLatest(d, i, limited), limit);
                     s.execute(sql.analyze(sql.latestTable(i)));
