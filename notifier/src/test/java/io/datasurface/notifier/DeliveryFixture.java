@@ -88,6 +88,19 @@ final class DeliveryFixture implements AutoCloseable {
         return slack.accepted();
     }
 
+    /**
+     * Waits until the notifier counted {@code count} messages as sent, or the time is up; answers the
+     * count. Slack records a call before the notifier has read its answer, so the last one may still
+     * be on its way to the counter when {@link #awaitAccepted} returns.
+     */
+    long awaitSentCount(long count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (metrics.sentCount() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return metrics.sentCount();
+    }
+
     @Override
     public void close() throws InterruptedException {
         for (EventDelivery d : running) {

@@ -43,7 +43,7 @@ class DeliveryTest {
         fixture.start();
 
         assertThat(ids(fixture.awaitAccepted(5, PATIENCE))).containsExactlyElementsOf(events.stream().map(DataSurfaceEvent::id).toList());
-        assertThat(fixture.metrics.sentCount()).isEqualTo(5);
+        assertThat(fixture.awaitSentCount(5, PATIENCE)).isEqualTo(5);
     }
 
     @Test
