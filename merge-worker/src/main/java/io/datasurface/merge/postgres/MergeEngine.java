@@ -553,13 +553,24 @@ public final class MergeEngine {
         }
     }
 
-    private static void closeQuietly(Connection c) {
-        if (c != null) {
-            try {
-                c.close();
-            } catch (SQLException e) {
-                // Closing a broken connection can fail; the connection is gone either way.
-            }
+    /**
+     * Gives the stream's lock back, then closes. Closing alone would not do: the server lets a
+     * session's locks go only once its process has exited, which the next run can overtake, and a
+     * pool that keeps the connection open would hold the lock for good.
+     */
+    private void closeQuietly(Connection c) {
+        if (c == null) {
+            return;
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute(sql.releaseSessionLocks());
+        } catch (SQLException e) {
+            // A broken connection (or an aborted transaction) cannot release it; its session ending does.
+        }
+        try {
+            c.close();
+        } catch (SQLException e) {
+            // Closing a broken connection can fail; the connection is gone either way.
         }
     }
 }

@@ -81,6 +81,11 @@ public final class PostgresDialect {
         return "SELECT pg_try_advisory_lock(hashtextextended(?, 0))";
     }
 
+    /** Releases every session advisory lock of the connection (a merge session holds at most its stream's). */
+    public String releaseSessionLocks() {
+        return "SELECT pg_advisory_unlock_all()";
+    }
+
     /** Waits for the transaction-scoped advisory lock named by the bound text. */
     public String advisoryLock() {
         return "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))";

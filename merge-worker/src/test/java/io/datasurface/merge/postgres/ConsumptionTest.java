@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datasurface.merge.TestModel;
 import java.math.BigDecimal;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +16,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Which staging rows a batch takes: all committed ones, each exactly once, whatever commits late or runs at once. */
@@ -81,41 +85,70 @@ class ConsumptionTest {
     }
 
     @Test
-    void twoMergesOfOneStreamStartedTogetherMergeOnce() throws Exception {
+    void aRunWhileAnotherHoldsTheStreamMergesNothing() throws Exception {
         MergeFixture f = new MergeFixture(TestModel.standard());
         for (int i = 1; i <= 50; i++) {
             f.customer("c", i, "C" + i, null, i + ".00");
         }
-        CountDownLatch start = new CountDownLatch(1);
-        MergeEngine.Hook slow = (step, dataset, c) -> {
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch secondDone = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        // The first run holds the stream until the second has given up, however the threads are scheduled.
+        Future<MergeEngine.Outcome> first = pool.submit(() -> f.merge(CUSTOMERS, (step, dataset, c) -> {
+            if (step == MergeEngine.Step.RECONCILE) {
+                locked.countDown();
+            }
             if (step == MergeEngine.Step.COMMIT) {
                 try {
-                    Thread.sleep(1000);
+                    secondDone.await(60, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             }
-        };
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        List<Future<MergeEngine.Outcome>> runs = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            runs.add(pool.submit(() -> {
-                start.await();
-                return f.merge(CUSTOMERS, slow);
-            }));
-        }
-        start.countDown();
-        List<MergeEngine.Outcome> outcomes = new ArrayList<>();
-        for (Future<MergeEngine.Outcome> run : runs) {
-            outcomes.add(run.get());
-        }
-        pool.shutdown();
+        }));
+        locked.await();
 
-        assertThat(outcomes).filteredOn(o -> o instanceof MergeEngine.Merged).hasSize(1);
-        assertThat(outcomes).filteredOn(o -> o instanceof MergeEngine.AlreadyRunning).hasSize(1);
+        MergeEngine.Outcome second = f.merge(CUSTOMERS, MergeEngine.Hook.NONE);
+        secondDone.countDown();
+
+        assertThat(second).isInstanceOf(MergeEngine.AlreadyRunning.class);
+        assertThat(first.get()).isInstanceOf(MergeEngine.Merged.class);
+        pool.shutdown();
         assertThat(f.count("SELECT count(*) FROM " + f.mergeTable("customers"))).isEqualTo(50);
         assertThat(f.strings("SELECT status || ' ' || staging_rows FROM " + f.metrics() + " ORDER BY status"))
                 .containsExactly("already_running 0", "succeeded 50");
+    }
+
+    @Test
+    void theStreamLockIsGivenBackWhenARunEndsThoughAPoolKeepsItsConnection() throws Exception {
+        MergeFixture f = new MergeFixture(TestModel.standard());
+        try (Connection one = MergeFixture.DB.connect(); Connection two = MergeFixture.DB.connect()) {
+            // A pool's connections stay open when closed; each run gets the other session.
+            List<Connection> sessions = List.of(kept(one), kept(two));
+            AtomicInteger runs = new AtomicInteger();
+            MergeEngine engine = f.engine(() -> sessions.get(runs.getAndIncrement() % 2));
+            f.customer("c", 1, "First", null, "1.00");
+            assertThat(engine.run(f.stream(CUSTOMERS))).isInstanceOf(MergeEngine.Merged.class);
+            f.customer("c", 2, "Second", null, "2.00");
+
+            MergeEngine.Outcome second = engine.run(f.stream(CUSTOMERS));
+
+            assertThat(second).isInstanceOfSatisfying(MergeEngine.Merged.class, m -> assertThat(m.stagingRows()).isEqualTo(1));
+        }
+    }
+
+    /** The connection as a pool hands it out: closing it leaves the session open. */
+    private static Connection kept(Connection session) {
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+            if (method.getName().equals("close")) {
+                return null;
+            }
+            try {
+                return method.invoke(session, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
     }
 
     @Test

@@ -67,8 +67,16 @@ final class MergeFixture {
 
     /** An engine whose run waits up to {@code lockWait} for another run of its stream. */
     MergeEngine engine(MergeEngine.Hook hook, Duration lockWait) {
-        return new MergeEngine(DB::connect, sql, graph.platform().retention(), workspaces, lockWait,
-                Clock.systemUTC(), hook);
+        return engine(DB::connect, hook, lockWait);
+    }
+
+    /** An engine connecting through {@code connector} instead of straight to the test database. */
+    MergeEngine engine(Connector connector) {
+        return engine(connector, MergeEngine.Hook.NONE, Duration.ofMillis(300));
+    }
+
+    private MergeEngine engine(Connector connector, MergeEngine.Hook hook, Duration lockWait) {
+        return new MergeEngine(connector, sql, graph.platform().retention(), workspaces, lockWait, Clock.systemUTC(), hook);
     }
 
     MergeEngine.Outcome merge(String stream, MergeEngine.Hook hook) {
