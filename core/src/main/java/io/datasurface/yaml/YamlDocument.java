@@ -9,7 +9,7 @@ import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -45,14 +45,12 @@ public final class YamlDocument {
     private final String file;
     private final String text;
     private final JsonNode root;
-    private final Map<JsonNode, Long> containerMarks;
     private Map<String, SourceLocation> pointerLocations;
 
-    private YamlDocument(String file, String text, JsonNode root, Map<JsonNode, Long> containerMarks) {
+    private YamlDocument(String file, String text, JsonNode root) {
         this.file = file;
         this.text = text;
         this.root = root;
-        this.containerMarks = containerMarks;
     }
 
     /**
@@ -60,8 +58,8 @@ public final class YamlDocument {
      *     more than one document, repeats a key, uses aliases, or is not a mapping at the top
      */
     public static YamlDocument parse(String file, String text) throws YamlSyntaxException {
-        Map<JsonNode, Long> marks = new IdentityHashMap<>();
         Deque<Frame> stack = new ArrayDeque<>();
+        Map<String, String> keys = new HashMap<>();
         JsonNode root = null;
         int documents = 0;
         try {
@@ -71,14 +69,14 @@ public final class YamlDocument {
                 } else if (event instanceof AliasEvent) {
                     throw new YamlSyntaxException(location(file, event.getStartMark()), "aliases (*name) are not supported in model files: write the value out");
                 } else if (event instanceof CollectionStartEvent) {
-                    JsonNode container = event instanceof MappingStartEvent ? JSON.objectNode() : JSON.arrayNode();
-                    marks.put(container, pack(event.getStartMark()));
+                    long mark = pack(event.getStartMark());
+                    JsonNode container = event instanceof MappingStartEvent ? new MarkedObject(mark) : new MarkedArray(mark);
                     if (stack.isEmpty()) {
                         root = container;
                     } else {
                         stack.peek().add(file, container, event.getStartMark());
                     }
-                    stack.push(new Frame(container));
+                    stack.push(new Frame(container, keys));
                 } else if (event.is(Event.ID.MappingEnd) || event.is(Event.ID.SequenceEnd)) {
                     stack.pop();
                 } else if (event instanceof ScalarEvent scalar) {
@@ -100,7 +98,7 @@ public final class YamlDocument {
         if (!root.isObject()) {
             throw new YamlSyntaxException(SourceLocation.ofFile(file), "the file must hold one mapping with apiVersion, kind and name");
         }
-        return new YamlDocument(file, text, root, marks);
+        return new YamlDocument(file, text, root);
     }
 
     public String file() {
@@ -113,8 +111,15 @@ public final class YamlDocument {
 
     /** Where a mapping or sequence of this document starts. */
     public SourceLocation locate(JsonNode container) {
-        Long mark = containerMarks.get(container);
-        return mark == null ? SourceLocation.ofFile(file) : new SourceLocation(file, (int) (mark >>> 32), (int) (long) mark);
+        long mark;
+        if (container instanceof MarkedObject object) {
+            mark = object.mark;
+        } else if (container instanceof MarkedArray array) {
+            mark = array.mark;
+        } else {
+            return SourceLocation.ofFile(file);
+        }
+        return new SourceLocation(file, (int) (mark >>> 32), (int) mark);
     }
 
     /** The location of the node at the JSON pointer (a key's own line for a field), or of its nearest ancestor. */
@@ -135,13 +140,41 @@ public final class YamlDocument {
         }
     }
 
+    /**
+     * A mapping that knows where it starts. Keeping the place in the node, rather than in a map beside the tree, saves a
+     * lookup and a boxed value per node of a tree that runs to millions of nodes; most mappings of a model file (columns,
+     * sinks) have a handful of keys, so the table starts small.
+     */
+    private static final class MarkedObject extends ObjectNode {
+        private static final long serialVersionUID = 1L;
+        private final long mark;
+
+        MarkedObject(long mark) {
+            super(JSON, new LinkedHashMap<>(8));
+            this.mark = mark;
+        }
+    }
+
+    /** A sequence that knows where it starts. */
+    private static final class MarkedArray extends ArrayNode {
+        private static final long serialVersionUID = 1L;
+        private final long mark;
+
+        MarkedArray(long mark) {
+            super(JSON);
+            this.mark = mark;
+        }
+    }
+
     /** A mapping or sequence being filled; a mapping alternates between expecting a key and its value. */
     private static final class Frame {
         private final JsonNode node;
+        private final Map<String, String> keys;
         private String pendingKey;
 
-        Frame(JsonNode node) {
+        Frame(JsonNode node, Map<String, String> keys) {
             this.node = node;
+            this.keys = keys;
         }
 
         void add(String file, JsonNode value, Mark mark) throws YamlSyntaxException {
@@ -154,7 +187,7 @@ public final class YamlDocument {
                 if (!value.isValueNode()) {
                     throw new YamlSyntaxException(location(file, mark), "keys must be plain names");
                 }
-                pendingKey = value.isNull() ? "null" : value.asText();
+                pendingKey = keys.computeIfAbsent(value.isNull() ? "null" : value.asText(), String::intern);
                 if (object.has(pendingKey)) {
                     throw new YamlSyntaxException(location(file, mark), "duplicate key " + pendingKey
                             + ": each key may appear once in a mapping; remove or merge the repeated one");
