@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Order;
@@ -31,12 +32,22 @@ class LocalPlatformCloseTest {
         for (int port : List.of(postgresPort, kafkaPort)) {
             assertThatThrownBy(() -> connect(port)).as("port %d", port).isInstanceOf(IOException.class);
         }
-        Set<Thread> before = SharedPlatform.threadsBefore();
-        Thread.sleep(2000);
-        List<String> left = Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).filter(t -> !before.contains(t))
-                .map(t -> t.getName() + (t.isDaemon() ? " (daemon)" : "")).sorted().toList();
+        // A stopped part's threads end on their own schedule: wait for them, up to a bound a leak never meets.
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<String> left = threadsLeft();
+        while (left.stream().anyMatch(name -> !name.endsWith("(daemon)")) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            left = threadsLeft();
+        }
         System.out.println("threads left after close: " + left);
         assertThat(left).filteredOn(name -> !name.endsWith("(daemon)")).isEmpty();
+    }
+
+    /** Live threads the platform's start made, named, daemon ones marked. */
+    private static List<String> threadsLeft() {
+        Set<Thread> before = SharedPlatform.threadsBefore();
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).filter(t -> !before.contains(t))
+                .map(t -> t.getName() + (t.isDaemon() ? " (daemon)" : "")).sorted().toList();
     }
 
     private static void connect(int port) throws IOException {

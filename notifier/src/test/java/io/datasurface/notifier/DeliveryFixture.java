@@ -15,9 +15,11 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -99,6 +101,27 @@ final class DeliveryFixture implements AutoCloseable {
             Thread.sleep(20);
         }
         return metrics.sentCount();
+    }
+
+    /**
+     * Waits until the group committed the events topic up to {@code offset} (the next event to read), or the time is up;
+     * answers the committed offset, -1 for none. A notifier stopped before its commit is read again from the event
+     * before, which then counts as a duplicate.
+     */
+    long awaitCommitted(long offset, Duration timeout) throws Exception {
+        TopicPartition partition = new TopicPartition(events, 0);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestingKafka.get().bootstrapServers()))) {
+            while (true) {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
+                        .get(partition);
+                long at = committed == null ? -1 : committed.offset();
+                if (at >= offset || System.nanoTime() >= deadline) {
+                    return at;
+                }
+                Thread.sleep(20);
+            }
+        }
     }
 
     @Override

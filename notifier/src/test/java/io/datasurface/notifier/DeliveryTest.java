@@ -108,6 +108,7 @@ class DeliveryTest {
         fixture.publish(event);
         EventDelivery first = fixture.start();
         fixture.awaitAccepted(1, PATIENCE);
+        assertThat(fixture.awaitCommitted(1, PATIENCE)).isEqualTo(1);
         first.stop();
 
         fixture.publish(event, merged("shop_db.customers", 2));

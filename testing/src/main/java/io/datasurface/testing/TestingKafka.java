@@ -67,6 +67,26 @@ public final class TestingKafka implements AutoCloseable {
         return values;
     }
 
+    /**
+     * The values on a topic once {@code expected} arrived (waiting up to {@code timeout}) and {@code quiet} more passed,
+     * so that a test can hold that exactly so many were written: one consumer reads both the expected values and any
+     * extra, and a slow broker only makes the read longer, never shorter than expected.
+     */
+    public List<String> readSettled(String topic, int expected, Duration timeout, Duration quiet) {
+        List<String> values = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (KafkaConsumer<String, String> consumer = fromTheBeginning(topic)) {
+            while (values.size() < expected && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
+            }
+            long settled = System.nanoTime() + quiet.toNanos();
+            while (System.nanoTime() < settled) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
+            }
+        }
+        return values;
+    }
+
     /** Reads a topic from its beginning until a value matches, and returns it; empty when the timeout passed first. */
     public Optional<String> awaitValue(String topic, Predicate<String> matching, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -55,14 +55,7 @@ class ServeTest {
     }
 
     private static boolean graphPublished(String commit) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<DataSurfaceEvent> events = TestingKafka.get().readValues(LiveRepositoryResource.TOPICS.events(), 100, Duration.ofSeconds(1))
-                    .stream().map(CloudEvents::fromJson).toList();
-            if (events.stream().anyMatch(e -> e instanceof DataSurfaceEvent.GraphPublished g && g.commit().equals(commit))) {
-                return true;
-            }
-        }
-        return false;
+        return TestingKafka.get().awaitValue(LiveRepositoryResource.TOPICS.events(),
+                v -> CloudEvents.fromJson(v) instanceof DataSurfaceEvent.GraphPublished g && g.commit().equals(commit), Duration.ofSeconds(60)).isPresent();
     }
 }

@@ -68,6 +68,11 @@ class ServeTest {
                 e -> assertThat(e.missing()).containsExactly(new DataSurfaceEvent.MissingSecret("slack-webhook", "token")));
         assertThat(String.join("\n", raw)).doesNotContain("value-of").doesNotContain("dmFsdWUtb2");
         assertThat(ServeResource.out.resolve("dags/prod_system.py")).exists();
+        // The worker is ready again once its poll has returned, a moment after it published the events.
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (given().get("/q/health/ready").statusCode() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
         given().get("/q/health/ready").then().statusCode(200).body("checks[0].data.kafka", equalTo("reachable"));
     }
 
