@@ -13,6 +13,13 @@ import io.datasurface.model.Repository;
  */
 public record PlatformGraph(String platform, String commit, String modelHash, Repository modelRepository, IntentionGraph graph) {
     public static final String TYPE = "io.datasurface.graph.platform";
+    /** The topic's default name: model-service publishes to it, render-service and metrics-exporter serve read it. */
+    public static final String TOPIC = "datasurface.graph";
+    /**
+     * The largest record the producer, the topic and every reader allow: a platform's graph of tens of thousands of datasets
+     * is tens of megabytes of JSON before compression.
+     */
+    public static final int MAX_RECORD_BYTES = 64 * 1024 * 1024;
 
     public PlatformGraph {
         requireNonNull(platform, "platform is null");

@@ -2,6 +2,7 @@ package io.datasurface.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.datasurface.events.PlatformGraph;
 import io.datasurface.kpsg.BatchStream;
 import io.datasurface.model.Credential;
 import io.datasurface.model.KubernetesPGStarter;
@@ -100,7 +101,7 @@ class PlatformAgreementTest {
         AirflowDags.GitSync rendered = dagTasks.get(0).gitSync();
         List<Container> gitSyncs = deployments().stream().flatMap(d -> d.getSpec().getTemplate().getSpec().getInitContainers().stream())
                 .filter(c -> c.getName().equals("git-sync")).toList();
-        assertThat(gitSyncs).hasSize(2);
+        assertThat(gitSyncs).as("the notifier's; metrics-exporter follows the graph topic").hasSize(1);
         for (Container c : gitSyncs) {
             assertThat(c.getImage()).isEqualTo(rendered.image());
             assertThat(c.getArgs().stream().map(a -> resolved(a, c)).toList()).isEqualTo(rendered.args());
@@ -108,11 +109,18 @@ class PlatformAgreementTest {
             AirflowDags.EnvVar password = rendered.env().stream().filter(AirflowDags.EnvVar::isSecret).findFirst().orElseThrow();
             assertThat(secretRefs(c)).containsEntry(password.name(), password.secret().secret() + "/" + password.secret().key());
         }
-        for (Deployment d : List.of(deployment("metrics-exporter"), deployment("notifier"))) {
-            Container app = d.getSpec().getTemplate().getSpec().getContainers().get(0);
-            assertThat(app.getArgs().stream().map(a -> resolved(a, app)).toList())
-                    .containsSubsequence("--model", RenderRequest.MODEL_PATH, "--platform", platform.name());
-        }
+        Container notifier = deployment("notifier").getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(notifier.getArgs().stream().map(a -> resolved(a, notifier)).toList())
+                .containsSubsequence("--model", RenderRequest.MODEL_PATH, "--platform", platform.name());
+    }
+
+    @Test
+    void theExporterFollowsThePlatformsGraphOnTheTopicModelServicePublishes() {
+        Container exporter = deployment("metrics-exporter").getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(exporter.getArgs().stream().map(a -> resolved(a, exporter)).toList())
+                .containsSubsequence("--graph-topic", PlatformGraph.TOPIC, "--platform", platform.name()).doesNotContain("--model");
+        assertThat(env(exporter)).containsEntry("KAFKA_BOOTSTRAP_SERVERS", platform.kafka().bootstrapServers());
+        assertThat(deployment("metrics-exporter").getSpec().getTemplate().getSpec().getInitContainers()).isEmpty();
     }
 
     @Test

@@ -16,18 +16,27 @@ import org.jboss.logging.Logger;
 /**
  * The serving side: reads the tables every interval and keeps the last reading's exposition text
  * for {@code /q/metrics}. A failed reading is logged and the previous one kept, so a short database
- * outage does not turn counters into gaps; the reading thread never stops on an error.
+ * outage does not turn counters into gaps; the reading thread never stops on an error. The reader
+ * is replaced while serving when a new graph arrives.
  */
 @ApplicationScoped
 public class MetricsService {
     private static final Logger LOG = Logger.getLogger(MetricsService.class);
 
     private final AtomicReference<String> latest = new AtomicReference<>();
+    private final AtomicReference<MetricsReader> reader = new AtomicReference<>();
     private ScheduledExecutorService timer;
 
-    /** Starts reading now and then every {@code interval}; at most once per process. */
-    public synchronized void start(MetricsReader reader, Duration interval) {
-        requireNonNull(reader, "reader is null");
+    /** Starts reading with {@code reader} now and then every {@code interval}; at most once per process. */
+    public void start(MetricsReader reader, Duration interval) {
+        use(reader);
+        start(interval);
+    }
+
+    /**
+     * Starts reading every {@code interval}, from the first reader given to {@link #use} on; at most once per process.
+     */
+    public synchronized void start(Duration interval) {
         if (timer != null) {
             throw new IllegalStateException("already serving");
         }
@@ -36,12 +45,24 @@ public class MetricsService {
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleWithFixedDelay(() -> readOnce(reader), 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::readOnce, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void readOnce(MetricsReader reader) {
+    /** Reads with {@code reader} from now on (a new graph: its streams and its database), at once when serving. */
+    public synchronized void use(MetricsReader reader) {
+        this.reader.set(requireNonNull(reader, "reader is null"));
+        if (timer != null) {
+            timer.execute(this::readOnce);
+        }
+    }
+
+    private void readOnce() {
+        MetricsReader current = reader.get();
+        if (current == null) {
+            return;
+        }
         try {
-            latest.set(Exposition.of(reader.read()));
+            latest.set(Exposition.of(current.read()));
         } catch (SQLException | RuntimeException e) {
             LOG.warnf("reading the platform tables failed, serving the previous reading: %s", e.getMessage());
         }

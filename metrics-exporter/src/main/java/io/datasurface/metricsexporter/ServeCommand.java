@@ -2,6 +2,7 @@ package io.datasurface.metricsexporter;
 
 import io.datasurface.cli.ExitCodes;
 import io.datasurface.cli.UnusableInputException;
+import io.datasurface.events.PlatformGraph;
 import io.datasurface.kpsg.IntentionGraph;
 import io.quarkus.runtime.Quarkus;
 import jakarta.inject.Inject;
@@ -14,14 +15,28 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Reads the platform tables every interval and serves them at "
-        + "/q/metrics until stopped; /q/health answers too. Exit 0 stopped, 2 unusable input.")
+        + "/q/metrics until stopped; /q/health answers too. The platform's graph comes from the graph topic (--graph-topic, what "
+        + "the Deployment uses: always the newest commit's, no model loaded), a graph file or a model folder. Exit 0 stopped, "
+        + "2 unusable input.")
 public class ServeCommand implements Callable<Integer> {
     @Mixin
     PlatformModel model;
 
+    @Option(names = "--graph-topic", paramLabel = "TOPIC", description = "Follow the platform's graph on this compacted topic (the one "
+            + "model-service publishes to, " + PlatformGraph.TOPIC + ") instead of --graph or --model; a new commit's graph is "
+            + "served from its arrival on.")
+    String graphTopic;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...", description = "Kafka, for --graph-topic (default: the "
+            + "environment's " + BOOTSTRAP_SERVERS + ").")
+    String bootstrapServers;
+
     @Option(names = "--interval", paramLabel = "DURATION",
             description = "How often to read the tables, e.g. 30s or PT1M (default: datasurface.metrics-exporter.interval, 30s).")
     String interval;
+
+    /** Where the Deployment's configuration puts Kafka (the platform's kafka.bootstrapServers). */
+    static final String BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
 
     @Spec
     CommandSpec spec;
@@ -35,18 +50,48 @@ public class ServeCommand implements Callable<Integer> {
     @Inject
     ExporterConfig config;
 
+    @Inject
+    Environment environment;
+
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         try {
-            IntentionGraph graph = model.graph();
             Duration every = interval == null ? config.interval() : Durations.parse(interval);
-            service.start(new MetricsReader(graph, database.connector(graph.platform())), every);
-            spec.commandLine().getOut().println("serving platform " + graph.platform().name() + "'s metrics at /q/metrics, read every " + every);
+            if (graphTopic == null) {
+                IntentionGraph graph = model.graph();
+                service.start(new MetricsReader(graph, database.connector(graph.platform())), every);
+                spec.commandLine().getOut().println("serving platform " + graph.platform().name() + "'s metrics at /q/metrics, read every " + every);
+                Quarkus.waitForExit();
+                return ExitCodes.OK;
+            }
+            try (GraphFollower follower = follow()) {
+                service.start(every);
+                follower.start();
+                spec.commandLine().getOut().println("serving platform " + model.platform + "'s metrics at /q/metrics, read every " + every
+                        + ", for the newest graph on " + graphTopic);
+                Quarkus.waitForExit();
+            }
+            return ExitCodes.OK;
         } catch (UnusableInputException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return ExitCodes.UNUSABLE;
         }
-        Quarkus.waitForExit();
-        return ExitCodes.OK;
+    }
+
+    /** A follower of the graph topic that gives the service a reader for each new commit's graph. */
+    private GraphFollower follow() throws UnusableInputException {
+        if (model.graphFile != null || model.model != null) {
+            throw new UnusableInputException("--graph-topic and --" + (model.graphFile != null ? "graph" : "model")
+                    + " both say where the graph comes from: give one");
+        }
+        String servers = bootstrapServers != null ? bootstrapServers : environment.get(BOOTSTRAP_SERVERS)
+                .orElseThrow(() -> new UnusableInputException("--graph-topic needs Kafka: give --bootstrap-servers or set " + BOOTSTRAP_SERVERS));
+        return new GraphFollower(servers, graphTopic, model.platform, graph -> {
+            try {
+                service.use(new MetricsReader(graph.graph(), database.connector(graph.graph().platform())));
+            } catch (UnusableInputException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
     }
 }

@@ -83,6 +83,23 @@ class CommandsTest {
     }
 
     @Test
+    void serveFromTheGraphTopicAndAModelFolderAtOnceIsUnusableInput(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("serve", "--graph-topic", "datasurface.graph", "--model", PlatformTablesFixture.MODEL.toString(),
+                "--platform", PlatformTablesFixture.PLATFORM);
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.getErrorOutput()).contains("--graph-topic and --model both say where the graph comes from: give one");
+    }
+
+    @Test
+    void serveFromTheGraphTopicWithoutKafkaIsUnusableInputNamingTheVariable(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("serve", "--graph-topic", "datasurface.graph", "--platform", PlatformTablesFixture.PLATFORM);
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.getErrorOutput()).contains("--bootstrap-servers", ServeCommand.BOOTSTRAP_SERVERS);
+    }
+
+    @Test
     void collectWithoutAPushgatewayReadsTheTablesPushesNothingAndSaysWhereTheSeriesAre(QuarkusMainLauncher launcher) {
         LaunchResult result = launcher.launch(collect());
 

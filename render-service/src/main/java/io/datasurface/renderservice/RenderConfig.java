@@ -1,5 +1,6 @@
 package io.datasurface.renderservice;
 
+import io.datasurface.events.PlatformGraph;
 import io.datasurface.render.RenderSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -25,7 +26,7 @@ public interface RenderConfig {
     Path outDir();
 
     /** The compacted topic of validated graphs that {@code serve} consumes. */
-    @WithDefault("datasurface.graph")
+    @WithDefault(PlatformGraph.TOPIC)
     String graphTopic();
 
     /** The topic {@code serve} publishes ArtifactsRendered and CredentialsMissing to. */

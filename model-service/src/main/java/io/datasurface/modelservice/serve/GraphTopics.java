@@ -37,8 +37,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class GraphTopics implements AutoCloseable {
     static final String SOURCE = "/datasurface/model-service";
-    /** A platform's graph of tens of thousands of datasets is tens of megabytes of JSON before compression. */
-    static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String bootstrapServers;
@@ -62,7 +60,7 @@ public final class GraphTopics implements AutoCloseable {
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         settings.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
-        settings.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_MESSAGE_BYTES);
+        settings.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, PlatformGraph.MAX_RECORD_BYTES);
         settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, millis);
         settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(millis, 1000));
         settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(millis / 2, 500));
@@ -79,7 +77,7 @@ public final class GraphTopics implements AutoCloseable {
             if (!existing.contains(topics.graph())) {
                 missing.add(new NewTopic(topics.graph(), 1, (short) -1).configs(Map.of(
                         TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_MESSAGE_BYTES))));
+                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(PlatformGraph.MAX_RECORD_BYTES))));
             }
             if (!existing.contains(topics.events())) {
                 missing.add(new NewTopic(topics.events(), 1, (short) -1));
@@ -117,8 +115,8 @@ public final class GraphTopics implements AutoCloseable {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "datasurface-model-service-" + UUID.randomUUID(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_MESSAGE_BYTES,
-                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, MAX_MESSAGE_BYTES,
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, PlatformGraph.MAX_RECORD_BYTES,
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, PlatformGraph.MAX_RECORD_BYTES,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
             List<TopicPartition> partitions = consumer.partitionsFor(topics.graph(), timeout).stream()

@@ -1,5 +1,6 @@
 package io.datasurface.modelservice.serve;
 
+import io.datasurface.events.PlatformGraph;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ public interface ModelServiceConfig {
 
     interface Topics {
         /** The compacted topic of each platform's validated intention graph, keyed by platform. */
-        @WithDefault("datasurface.graph")
+        @WithDefault(PlatformGraph.TOPIC)
         String graph();
 
         /** The topic of operator events. */

@@ -31,8 +31,6 @@ import org.jboss.logging.Logger;
  */
 public final class GraphConsumer implements AutoCloseable {
     static final String SOURCE = "/datasurface/render-service";
-    /** As large as model-service may publish: a graph of tens of thousands of datasets. */
-    static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
     private static final Logger LOG = Logger.getLogger(GraphConsumer.class);
 
     private final KafkaConsumer<String, String> consumer;
@@ -67,8 +65,8 @@ public final class GraphConsumer implements AutoCloseable {
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
         c.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Duration.ofMinutes(10).toMillis());
-        c.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_MESSAGE_BYTES);
-        c.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, MAX_MESSAGE_BYTES);
+        c.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, PlatformGraph.MAX_RECORD_BYTES);
+        c.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, PlatformGraph.MAX_RECORD_BYTES);
         c.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5000);
         c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

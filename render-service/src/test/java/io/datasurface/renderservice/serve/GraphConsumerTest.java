@@ -178,7 +178,7 @@ class GraphConsumerTest {
     private void publish(PlatformGraph graph) throws Exception {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", topics.bootstrapServers(),
                 "key.serializer", StringSerializer.class.getName(), "value.serializer", StringSerializer.class.getName(),
-                "max.request.size", GraphConsumer.MAX_MESSAGE_BYTES))) {
+                "max.request.size", PlatformGraph.MAX_RECORD_BYTES))) {
             producer.send(new ProducerRecord<>(topics.graphTopic(), graph.platform(), PlatformGraphJson.toJson(graph, "/test", Instant.now()))).get();
         }
     }
