@@ -28,6 +28,7 @@ import org.jboss.logging.Logger;
 public final class GraphFollower implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(GraphFollower.class);
     private static final Duration POLL = Duration.ofSeconds(1);
+    private static final Duration RETRY = Duration.ofSeconds(5);
 
     private final String topic;
     private final String platform;
@@ -35,6 +36,7 @@ public final class GraphFollower implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final AtomicReference<String> commit = new AtomicReference<>();
     private volatile boolean stopping;
+    private volatile boolean died;
     private Thread thread;
 
     public GraphFollower(String bootstrapServers, String topic, String platform, Consumer<PlatformGraph> listener) {
@@ -47,6 +49,8 @@ public final class GraphFollower implements AutoCloseable {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 // The topic is model-service's, compacted; a reader must never create it with the broker's defaults.
                 ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
+                // One graph in memory at a time: a record may be tens of megabytes.
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1,
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, PlatformGraph.MAX_RECORD_BYTES,
                 ConsumerConfig.FETCH_MAX_BYTES_CONFIG, PlatformGraph.MAX_RECORD_BYTES,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
@@ -68,28 +72,69 @@ public final class GraphFollower implements AutoCloseable {
         return Optional.ofNullable(commit.get());
     }
 
+    /** False once the loop died of an error it cannot retry (it retries every exception); true before it started. */
+    public boolean alive() {
+        return !died;
+    }
+
     private void follow() {
         try {
-            assign();
             while (!stopping) {
-                for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
-                    if (platform.equals(record.key()) && record.value() != null) {
-                        read(record);
-                    }
+                try {
+                    followFromTheBeginning();
+                } catch (WakeupException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    // Kafka away, a partition moved, a record the reader did not expect: start over after a pause.
+                    LOG.warnf("following %s: %s; retrying in %s, the exporter keeps serving the graph of commit %s", topic, e.toString(),
+                            RETRY, commit().orElse("(none)"));
+                    Thread.sleep(RETRY.toMillis());
                 }
             }
-        } catch (WakeupException | InterruptedException e) {
-            // close() asked the loop to stop.
-        } catch (RuntimeException e) {
-            LOG.errorf("following %s stopped: %s; the exporter keeps serving the graph of commit %s", topic, e.toString(),
-                    commit().orElse("(none)"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Error e) {
+            died = true;
+            LOG.errorf(e, "following %s stopped", topic);
+            throw e;
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }
     }
 
+    /**
+     * Reads the topic from its beginning. What was on it before is read without parsing and only the platform's last
+     * record is handed over, so that a topic compaction has not yet shortened does not replay old commits (each tens of
+     * megabytes); from then on, each new record.
+     */
+    private void followFromTheBeginning() throws InterruptedException {
+        List<TopicPartition> partitions = assign();
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        boolean caughtUp = false;
+        ConsumerRecord<String, String> last = null;
+        while (!stopping) {
+            for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
+                if (!platform.equals(record.key()) || record.value() == null) {
+                    continue;
+                }
+                if (caughtUp) {
+                    read(record);
+                } else {
+                    last = record;
+                }
+            }
+            if (!caughtUp && partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p))) {
+                caughtUp = true;
+                if (last != null) {
+                    read(last);
+                    last = null;
+                }
+            }
+        }
+    }
+
     /** Every partition of the topic from its beginning, once the topic exists (model-service creates it, compacted). */
-    private void assign() throws InterruptedException {
+    private List<TopicPartition> assign() throws InterruptedException {
         List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30));
         if (partitions.isEmpty()) {
             LOG.infof("waiting for topic %s: model-service creates it when it first publishes", topic);
@@ -101,18 +146,19 @@ public final class GraphFollower implements AutoCloseable {
         List<TopicPartition> assigned = partitions.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         consumer.assign(assigned);
         consumer.seekToBeginning(assigned);
+        return assigned;
     }
 
     private void read(ConsumerRecord<String, String> record) {
         PlatformGraph graph;
         try {
             graph = PlatformGraphJson.fromJson(record.value());
-        } catch (IllegalArgumentException e) {
-            LOG.warnf("%s offset %d: %s; skipped, the exporter keeps serving the graph of commit %s", topic, record.offset(), e.getMessage(),
-                    commit().orElse("(none)"));
+        } catch (RuntimeException e) {
+            LOG.warnf("%s offset %d: not a readable graph (%s); skipped, the exporter keeps serving the graph of commit %s", topic,
+                    record.offset(), e.getMessage(), commit().orElse("(none)"));
             return;
         }
-        if (!graph.platform().equals(platform) || graph.commit().equals(commit.get())) {
+        if (graph == null || !graph.platform().equals(platform) || graph.commit().equals(commit.get())) {
             return;
         }
         try {

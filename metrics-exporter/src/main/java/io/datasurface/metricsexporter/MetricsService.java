@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,9 +27,13 @@ public class MetricsService {
     private final AtomicReference<String> latest = new AtomicReference<>();
     private final AtomicReference<MetricsReader> reader = new AtomicReference<>();
     private ScheduledExecutorService timer;
+    private volatile BooleanSupplier graphSource = () -> true;
 
     /** Starts reading with {@code reader} now and then every {@code interval}; at most once per process. */
-    public void start(MetricsReader reader, Duration interval) {
+    public synchronized void start(MetricsReader reader, Duration interval) {
+        if (timer != null) {
+            throw new IllegalStateException("already serving");
+        }
         use(reader);
         start(interval);
     }
@@ -51,7 +56,7 @@ public class MetricsService {
     /** Reads with {@code reader} from now on (a new graph: its streams and its database), at once when serving. */
     public synchronized void use(MetricsReader reader) {
         this.reader.set(requireNonNull(reader, "reader is null"));
-        if (timer != null) {
+        if (timer != null && !timer.isShutdown()) {
             timer.execute(this::readOnce);
         }
     }
@@ -66,6 +71,16 @@ public class MetricsService {
         } catch (SQLException | RuntimeException e) {
             LOG.warnf("reading the platform tables failed, serving the previous reading: %s", e.getMessage());
         }
+    }
+
+    /** Where the graphs come from, when it can fail for good: the liveness check reports it (see {@link GraphSourceLiveness}). */
+    public void graphSource(BooleanSupplier alive) {
+        graphSource = requireNonNull(alive, "alive is null");
+    }
+
+    /** False once the graph source died; true while it lives or when the graph was given once (a file or a model). */
+    public boolean graphSourceAlive() {
+        return graphSource.getAsBoolean();
     }
 
     /** The last reading's exposition text; empty before the first reading succeeded. */

@@ -7,7 +7,9 @@ import io.datasurface.kpsg.IntentionGraph;
 import io.quarkus.runtime.Quarkus;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,6 +67,7 @@ public class ServeCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             try (GraphFollower follower = follow()) {
+                service.graphSource(follower::alive);
                 service.start(every);
                 follower.start();
                 spec.commandLine().getOut().println("serving platform " + model.platform + "'s metrics at /q/metrics, read every " + every
@@ -84,14 +87,21 @@ public class ServeCommand implements Callable<Integer> {
             throw new UnusableInputException("--graph-topic and --" + (model.graphFile != null ? "graph" : "model")
                     + " both say where the graph comes from: give one");
         }
-        String servers = bootstrapServers != null ? bootstrapServers : environment.get(BOOTSTRAP_SERVERS)
+        if (graphTopic.isBlank()) {
+            throw new UnusableInputException("--graph-topic is empty: give the topic model-service publishes to (" + PlatformGraph.TOPIC + ")");
+        }
+        String servers = Optional.ofNullable(bootstrapServers).or(() -> environment.get(BOOTSTRAP_SERVERS)).filter(s -> !s.isBlank())
                 .orElseThrow(() -> new UnusableInputException("--graph-topic needs Kafka: give --bootstrap-servers or set " + BOOTSTRAP_SERVERS));
-        return new GraphFollower(servers, graphTopic, model.platform, graph -> {
-            try {
-                service.use(new MetricsReader(graph.graph(), database.connector(graph.graph().platform())));
-            } catch (UnusableInputException e) {
-                throw new IllegalStateException(e.getMessage(), e);
-            }
-        });
+        try {
+            return new GraphFollower(servers, graphTopic, model.platform, graph -> {
+                try {
+                    service.use(new MetricsReader(graph.graph(), database.connector(graph.graph().platform())));
+                } catch (UnusableInputException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            });
+        } catch (KafkaException e) {
+            throw new UnusableInputException("Kafka at " + servers + " cannot be used: " + e.getMessage());
+        }
     }
 }

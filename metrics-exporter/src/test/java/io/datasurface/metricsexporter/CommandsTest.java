@@ -100,6 +100,15 @@ class CommandsTest {
     }
 
     @Test
+    void serveFromTheGraphTopicWithAnUnusableKafkaAddressIsUnusableInput(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("serve", "--graph-topic", "datasurface.graph", "--bootstrap-servers", "kafka-without-port",
+                "--platform", PlatformTablesFixture.PLATFORM);
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.getErrorOutput()).contains("Kafka at kafka-without-port cannot be used");
+    }
+
+    @Test
     void collectWithoutAPushgatewayReadsTheTablesPushesNothingAndSaysWhereTheSeriesAre(QuarkusMainLauncher launcher) {
         LaunchResult result = launcher.launch(collect());
 

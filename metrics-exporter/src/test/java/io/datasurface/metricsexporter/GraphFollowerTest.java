@@ -51,11 +51,27 @@ class GraphFollowerTest {
 
         follower.start();
         await(() -> handed.contains("c1"));
+        publish(PLATFORM, "{\"type\": \"" + PlatformGraph.TYPE + "\", \"data\": null}");
         publish(PLATFORM, graph("c2"));
         await(() -> handed.contains("c2"));
 
         assertThat(handed).containsExactly("c1", "c2");
         assertThat(follower.commit()).contains("c2");
+    }
+
+    @Test
+    void onlyTheLastGraphOnTheTopicAtTheStartIsHandedOver() throws Exception {
+        createTopic();
+        for (String commit : List.of("c1", "c2", "c3")) {
+            publish(PLATFORM, graph(commit));
+        }
+
+        follower.start();
+        await(() -> !handed.isEmpty());
+        publish(PLATFORM, graph("c4"));
+        await(() -> handed.contains("c4"));
+
+        assertThat(handed).containsExactly("c3", "c4");
     }
 
     @Test

@@ -69,7 +69,7 @@ class OutageTest {
             fixture.publish(next(STREAMS.get(0)), next(STREAMS.get(1)));
             fixture.awaitAccepted(3, Duration.ofSeconds(30));
             // Slack records a call before its answer is sent: the outage starts once the notifier has read the third one.
-            fixture.awaitSentCount(3, Duration.ofSeconds(30));
+            assertThat(fixture.awaitSentCount(3, Duration.ofSeconds(30))).isEqualTo(3);
 
             fixture.slack.down();
             Instant outageStart = Instant.now();

@@ -563,6 +563,11 @@ public final class MergeEngine {
             return;
         }
         try (Statement s = c.createStatement()) {
+            // Whatever is still open would be rolled back by the close anyway; an aborted transaction would refuse the release.
+            if (!c.getAutoCommit()) {
+                c.rollback();
+            }
+            s.setQueryTimeout(5);
             s.execute(sql.releaseSessionLocks());
         } catch (SQLException e) {
             // A broken connection (or an aborted transaction) cannot release it; its session ending does.

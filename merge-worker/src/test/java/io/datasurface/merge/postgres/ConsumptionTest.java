@@ -106,7 +106,7 @@ class ConsumptionTest {
                 }
             }
         }));
-        locked.await();
+        assertThat(locked.await(60, TimeUnit.SECONDS)).as("the first run holds the stream").isTrue();
 
         MergeEngine.Outcome second = f.merge(CUSTOMERS, MergeEngine.Hook.NONE);
         secondDone.countDown();
