@@ -111,14 +111,10 @@ public final class YamlDocument {
 
     /** Where a mapping or sequence of this document starts. */
     public SourceLocation locate(JsonNode container) {
-        long mark;
-        if (container instanceof MarkedObject object) {
-            mark = object.mark;
-        } else if (container instanceof MarkedArray array) {
-            mark = array.mark;
-        } else {
+        if (!(container instanceof Marked marked)) {
             return SourceLocation.ofFile(file);
         }
+        long mark = marked.mark();
         return new SourceLocation(file, (int) (mark >>> 32), (int) mark);
     }
 
@@ -141,11 +137,16 @@ public final class YamlDocument {
     }
 
     /**
-     * A mapping that knows where it starts. Keeping the place in the node, rather than in a map beside the tree, saves a
-     * lookup and a boxed value per node of a tree that runs to millions of nodes; most mappings of a model file (columns,
-     * sinks) have a handful of keys, so the table starts small.
+     * A mapping or sequence that knows where it starts (line and column packed in one long). Keeping the place in the
+     * node, rather than in a map beside the tree, saves a lookup and a boxed value per node of a tree that runs to
+     * millions of nodes.
      */
-    private static final class MarkedObject extends ObjectNode {
+    private interface Marked {
+        long mark();
+    }
+
+    /** Most mappings of a model file (columns, sinks) have a handful of keys, so the table starts small. */
+    private static final class MarkedObject extends ObjectNode implements Marked {
         private static final long serialVersionUID = 1L;
         private final long mark;
 
@@ -153,16 +154,25 @@ public final class YamlDocument {
             super(JSON, new LinkedHashMap<>(8));
             this.mark = mark;
         }
+
+        @Override
+        public long mark() {
+            return mark;
+        }
     }
 
-    /** A sequence that knows where it starts. */
-    private static final class MarkedArray extends ArrayNode {
+    private static final class MarkedArray extends ArrayNode implements Marked {
         private static final long serialVersionUID = 1L;
         private final long mark;
 
         MarkedArray(long mark) {
             super(JSON);
             this.mark = mark;
+        }
+
+        @Override
+        public long mark() {
+            return mark;
         }
     }
 
