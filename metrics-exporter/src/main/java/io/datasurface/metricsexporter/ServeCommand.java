@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.KafkaException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,16 +30,16 @@ public class ServeCommand implements Callable<Integer> {
             + "served from its arrival on.")
     String graphTopic;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...", description = "Kafka, for --graph-topic (default: the "
-            + "environment's " + BOOTSTRAP_SERVERS + ").")
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...", description = "Kafka, for --graph-topic (default: "
+            + "kafka.bootstrap.servers, as the other services read it; environment: KAFKA_BOOTSTRAP_SERVERS).")
     String bootstrapServers;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    Optional<String> configuredBootstrapServers;
 
     @Option(names = "--interval", paramLabel = "DURATION",
             description = "How often to read the tables, e.g. 30s or PT1M (default: datasurface.metrics-exporter.interval, 30s).")
     String interval;
-
-    /** Where the Deployment's configuration puts Kafka (the platform's kafka.bootstrapServers). */
-    static final String BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
 
     @Spec
     CommandSpec spec;
@@ -51,9 +52,6 @@ public class ServeCommand implements Callable<Integer> {
 
     @Inject
     ExporterConfig config;
-
-    @Inject
-    Environment environment;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -90,8 +88,9 @@ public class ServeCommand implements Callable<Integer> {
         if (graphTopic.isBlank()) {
             throw new UnusableInputException("--graph-topic is empty: give the topic model-service publishes to (" + PlatformGraph.TOPIC + ")");
         }
-        String servers = Optional.ofNullable(bootstrapServers).or(() -> environment.get(BOOTSTRAP_SERVERS)).filter(s -> !s.isBlank())
-                .orElseThrow(() -> new UnusableInputException("--graph-topic needs Kafka: give --bootstrap-servers or set " + BOOTSTRAP_SERVERS));
+        String servers = Optional.ofNullable(bootstrapServers).or(() -> configuredBootstrapServers).filter(s -> !s.isBlank())
+                .orElseThrow(() -> new UnusableInputException("--graph-topic needs Kafka: give --bootstrap-servers or set kafka.bootstrap.servers "
+                        + "(environment: KAFKA_BOOTSTRAP_SERVERS)"));
         try {
             return new GraphFollower(servers, graphTopic, model.platform, graph -> {
                 try {

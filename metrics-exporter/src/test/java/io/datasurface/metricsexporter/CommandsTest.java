@@ -96,7 +96,7 @@ class CommandsTest {
         LaunchResult result = launcher.launch("serve", "--graph-topic", "datasurface.graph", "--platform", PlatformTablesFixture.PLATFORM);
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.getErrorOutput()).contains("--bootstrap-servers", ServeCommand.BOOTSTRAP_SERVERS);
+        assertThat(result.getErrorOutput()).contains("--bootstrap-servers", "KAFKA_BOOTSTRAP_SERVERS");
     }
 
     @Test
