@@ -194,7 +194,20 @@ public final class ModelLoader {
      * whole model is read. Whether a team is used at all is decided once every file is checked.
      */
     record ParsedFile(String file, YamlDocument document, List<Problem> checkProblems, TeamRead team, YamlSyntaxException syntaxError) {
+        /** A team file without problems is read from the parser's events; every other file, and any problem, by its tree. */
         static ParsedFile parse(String file, String text) {
+            Expected expected = Expected.of(file);
+            if (expected != null && expected.kind().equals("Team")) {
+                Optional<TeamRead> team = TeamFileReader.read(file, text, expected.zone(), expected.name());
+                if (team.isPresent()) {
+                    return new ParsedFile(file, null, List.of(), team.get(), null);
+                }
+            }
+            return parseTree(file, text);
+        }
+
+        /** The file through its JSON tree: the schema's check, the layout's and the tree's reader, with their messages. */
+        static ParsedFile parseTree(String file, String text) {
             YamlDocument document;
             try {
                 document = YamlDocument.parse(file, text);

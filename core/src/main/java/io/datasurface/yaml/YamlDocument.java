@@ -114,8 +114,7 @@ public final class YamlDocument {
         if (!(container instanceof Marked marked)) {
             return SourceLocation.ofFile(file);
         }
-        long mark = marked.mark();
-        return new SourceLocation(file, (int) (mark >>> 32), (int) mark);
+        return location(file, marked.mark());
     }
 
     /** The location of the node at the JSON pointer (a key's own line for a field), or of its nearest ancestor. */
@@ -209,7 +208,8 @@ public final class YamlDocument {
         }
     }
 
-    private static JsonNode scalar(ScalarEvent event) {
+    /** A scalar's JSON value: the one fact of how a plain scalar resolves, which {@link TeamFileReader} reads by too. */
+    static JsonNode scalar(ScalarEvent event) {
         String value = event.getValue();
         if (!event.getImplicit().canOmitTagInPlainScalar()) {
             return JSON.textNode(value);
@@ -278,8 +278,14 @@ public final class YamlDocument {
         }
     }
 
-    private static long pack(Mark mark) {
+    /** A mark's line and column (both from 1) in one long: the line in the high half. */
+    static long pack(Mark mark) {
         return ((long) (mark.getLine() + 1) << 32) | (mark.getColumn() + 1);
+    }
+
+    /** The location of a {@link #pack packed} mark in the file. */
+    static SourceLocation location(String file, long mark) {
+        return new SourceLocation(file, (int) (mark >>> 32), (int) mark);
     }
 
     private static SourceLocation location(String file, Mark mark) {
