@@ -14,20 +14,16 @@ import io.datasurface.model.Durations;
 import io.datasurface.model.LocationRef;
 import io.datasurface.model.Milestoning;
 import io.datasurface.model.ModelPaths;
-import io.datasurface.model.ObjectPath;
 import io.datasurface.model.Schema;
-import io.datasurface.model.SourceLocation;
 import io.datasurface.model.Team;
 import io.datasurface.model.TransactionScope;
 import io.datasurface.model.Workspace;
+import io.datasurface.yaml.TeamLocations.Place;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -98,26 +94,10 @@ final class TeamFileReader {
         require(next().is(Event.ID.StreamEnd));
         require("datasurface/v1".equals(fields.apiVersion) && "Team".equals(fields.kind) && expectedName.equals(fields.name));
 
-        Map<ObjectPath, SourceLocation> sources = new HashMap<>();
-        ObjectPath path = ModelPaths.team(zone, fields.name);
-        sources.put(path, YamlDocument.location(file, fields.mark));
-        fields.stores.places.forEach(place -> place.record(file, path, sources));
-        fields.workspaces.places.forEach(place -> place.record(file, path, sources));
+        List<Place> places = new ArrayList<>(fields.stores.places);
+        places.addAll(fields.workspaces.places);
         Team team = new Team(fields.name, fields.documentation, fields.stores.values, fields.workspaces.values);
-        return new ModelLoader.TeamRead(team, Collections.unmodifiableMap(sources), List.of());
-    }
-
-    /**
-     * Where an object of the team starts and where its children do: its path (and so the key of its source location)
-     * is only known once every enclosing object's name has been read, which YAML may put after the object.
-     */
-    private record Place(String kind, String name, long mark, List<Place> children) {
-        /** Records this object's location and then its children's, in the order the tree path's reader records them. */
-        void record(String file, ObjectPath parent, Map<ObjectPath, SourceLocation> sources) {
-            ObjectPath path = parent.child(kind, name);
-            sources.put(path, YamlDocument.location(file, mark));
-            children.forEach(child -> child.record(file, path, sources));
-        }
+        return new ModelLoader.TeamRead(team, new TeamLocations(file, ModelPaths.team(zone, fields.name), fields.mark, places), List.of());
     }
 
     // ---- events ----------------------------------------------------------------------------
