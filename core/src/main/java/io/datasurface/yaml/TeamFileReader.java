@@ -18,13 +18,19 @@ import io.datasurface.model.Schema;
 import io.datasurface.model.Team;
 import io.datasurface.model.TransactionScope;
 import io.datasurface.model.Workspace;
+import io.datasurface.yaml.TeamLocations.Branch;
+import io.datasurface.yaml.TeamLocations.Leaves;
 import io.datasurface.yaml.TeamLocations.Place;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -50,6 +56,7 @@ final class TeamFileReader {
     private final Iterator<Event> events;
     /** An event read ahead, to be read again: where a sequence's next event turned out not to end it. */
     private Event pending;
+    private final Map<String, String> names = new HashMap<>();
 
     private TeamFileReader(String file, String text) {
         this.file = file;
@@ -121,9 +128,14 @@ final class TeamFileReader {
         return scalar.getValue();
     }
 
-    /** The schema's name: a string of at least one character. */
+    /**
+     * The schema's name: a string of at least one character. One instance per name and file: a team's datasets repeat
+     * their column names (id, created_at ...) many times, and each copy would stay alive as long as the model.
+     */
     private String name() {
-        return nonEmpty(string());
+        String name = nonEmpty(string());
+        String known = names.putIfAbsent(name, name);
+        return known != null ? known : name;
     }
 
     private static String nonEmpty(String value) {
@@ -186,10 +198,9 @@ final class TeamFileReader {
         abstract void value(String key);
     }
 
-    /** A sequence of objects of one kind, and where each starts. */
+    /** A sequence of objects of one kind. */
     private abstract class Items<T> {
         final List<T> values = new ArrayList<>();
-        final List<Place> places = new ArrayList<>();
 
         final void read() {
             require(next() instanceof SequenceStartEvent);
@@ -207,6 +218,28 @@ final class TeamFileReader {
         abstract void item();
     }
 
+    /** Items with children of their own to locate: a place each. */
+    private abstract class BranchItems<T> extends Items<T> {
+        final List<Place> places = new ArrayList<>();
+    }
+
+    /** Items without children of their own to locate: where each starts is kept in one array. */
+    private abstract class LeafItems<T> extends Items<T> {
+        private long[] marks = new long[8];
+
+        final void add(T value, long mark) {
+            if (values.size() == marks.length) {
+                marks = Arrays.copyOf(marks, marks.length * 2);
+            }
+            marks[values.size()] = mark;
+            values.add(value);
+        }
+
+        final Place place(String kind, Function<T, String> name) {
+            return new Leaves<>(kind, values, name, Arrays.copyOf(marks, values.size()));
+        }
+    }
+
     // ---- the team file's objects -------------------------------------------------------------
 
     private final class TeamFields extends Fields {
@@ -214,22 +247,22 @@ final class TeamFileReader {
         String kind;
         String name;
         Documentation documentation = Documentation.NONE;
-        final Items<Datastore> stores = new Items<>() {
+        final BranchItems<Datastore> stores = new BranchItems<>() {
             @Override
             void item() {
                 DatastoreFields store = new DatastoreFields();
                 store.read();
                 values.add(store.datastore());
-                places.add(new Place("datastore", store.name, store.mark, store.datasets.places));
+                places.add(new Branch("datastore", store.name, store.mark, store.datasets.places));
             }
         };
-        final Items<Workspace> workspaces = new Items<>() {
+        final BranchItems<Workspace> workspaces = new BranchItems<>() {
             @Override
             void item() {
                 WorkspaceFields workspace = new WorkspaceFields();
                 workspace.read();
                 values.add(workspace.workspace());
-                places.add(new Place("workspace", workspace.name, workspace.mark, workspace.groups.places));
+                places.add(new Branch("workspace", workspace.name, workspace.mark, workspace.groups.places));
             }
         };
 
@@ -270,13 +303,13 @@ final class TeamFileReader {
         Documentation documentation = Documentation.NONE;
         Optional<LocationRef> location = Optional.empty();
         Optional<CaptureMetaData> capture = Optional.empty();
-        final Items<Dataset> datasets = new Items<>() {
+        final BranchItems<Dataset> datasets = new BranchItems<>() {
             @Override
             void item() {
                 DatasetFields dataset = new DatasetFields();
                 dataset.read();
                 values.add(dataset.dataset());
-                places.add(new Place("dataset", dataset.name, dataset.mark, dataset.columns.places));
+                places.add(new Branch("dataset", dataset.name, dataset.mark, List.of(dataset.columns.place("column", Column::name))));
             }
         };
 
@@ -402,13 +435,12 @@ final class TeamFileReader {
         Documentation documentation = Documentation.NONE;
         String classification;
         boolean deprecated;
-        final Items<Column> columns = new Items<>() {
+        final LeafItems<Column> columns = new LeafItems<>() {
             @Override
             void item() {
                 ColumnFields column = new ColumnFields();
                 column.read();
-                values.add(column.column());
-                places.add(new Place("column", column.name, column.mark, List.of()));
+                add(column.column(), column.mark);
             }
         };
 
@@ -490,13 +522,13 @@ final class TeamFileReader {
         String name;
         Documentation documentation = Documentation.NONE;
         String platform;
-        final Items<DatasetGroup> groups = new Items<>() {
+        final BranchItems<DatasetGroup> groups = new BranchItems<>() {
             @Override
             void item() {
                 GroupFields group = new GroupFields();
                 group.read();
                 values.add(group.group());
-                places.add(new Place("group", group.name, group.mark, group.sinks.places));
+                places.add(new Branch("group", group.name, group.mark, List.of(group.sinks.place("sink", DatasetSink::toString))));
             }
         };
 
@@ -532,15 +564,13 @@ final class TeamFileReader {
     private final class GroupFields extends Fields {
         String name;
         Milestoning milestoning = Milestoning.LIVE_ONLY;
-        final Items<DatasetSink> sinks = new Items<>() {
+        final LeafItems<DatasetSink> sinks = new LeafItems<>() {
             @Override
             void item() {
                 SinkFields sink = new SinkFields();
                 sink.read();
                 require(sink.datastore != null && sink.dataset != null);
-                DatasetSink value = new DatasetSink(sink.datastore, sink.dataset);
-                values.add(value);
-                places.add(new Place("sink", value.toString(), sink.mark, List.of()));
+                add(new DatasetSink(sink.datastore, sink.dataset), sink.mark);
             }
         };
 

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Where each object of a team read by {@link TeamFileReader} is defined, by object path: a map worked out on its first
@@ -30,13 +31,32 @@ final class TeamLocations extends AbstractMap<ObjectPath, SourceLocation> {
         this.places = places;
     }
 
-    /** Where an object of the team starts, and where its children do. */
-    record Place(String kind, String name, long mark, List<Place> children) {
-        /** Records this object's location and then its children's, in the order the tree path's reader records them. */
-        void record(String file, ObjectPath parent, Map<ObjectPath, SourceLocation> sources) {
+    /** Where objects of the team start: one with its children, or a run of objects without any. */
+    sealed interface Place {
+        /** Records the locations of the object(s) under {@code parent}, in the order the tree path's reader records them. */
+        void record(String file, ObjectPath parent, Map<ObjectPath, SourceLocation> sources);
+    }
+
+    /** An object (a datastore, a dataset, a workspace, a group) and then its children. */
+    record Branch(String kind, String name, long mark, List<Place> children) implements Place {
+        @Override
+        public void record(String file, ObjectPath parent, Map<ObjectPath, SourceLocation> sources) {
             ObjectPath path = parent.child(kind, name);
             sources.put(path, YamlDocument.location(file, mark));
             children.forEach(child -> child.record(file, path, sources));
+        }
+    }
+
+    /**
+     * The objects of one list that have no children (a dataset's columns, a group's sinks): their names are those of
+     * the model's records, their starts one array, rather than an object per column kept for the whole model's life.
+     */
+    record Leaves<T>(String kind, List<T> values, Function<T, String> name, long[] marks) implements Place {
+        @Override
+        public void record(String file, ObjectPath parent, Map<ObjectPath, SourceLocation> sources) {
+            for (int i = 0; i < values.size(); i++) {
+                sources.put(parent.child(kind, name.apply(values.get(i))), YamlDocument.location(file, marks[i]));
+            }
         }
     }
 
