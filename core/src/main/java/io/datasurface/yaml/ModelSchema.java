@@ -26,6 +26,8 @@ import java.util.Optional;
  */
 public final class ModelSchema {
     public static final String RESOURCE = "/schema/datasurface.schema.json";
+    /** The apiVersion every model file declares: the schema's const. */
+    static final String API_VERSION = "datasurface/v1";
     private static final JsonSchema SCHEMA = load();
 
     private ModelSchema() {

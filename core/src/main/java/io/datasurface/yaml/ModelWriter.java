@@ -35,7 +35,6 @@ import org.yaml.snakeyaml.Yaml;
  * model, which is what tests and generated models (benchmarks, governance scenarios) rely on.
  */
 public final class ModelWriter {
-    private static final String API_VERSION = "datasurface/v1";
 
     private ModelWriter() {
     }
@@ -190,7 +189,7 @@ public final class ModelWriter {
     }
 
     private static Map<String, Object> header(String kind, String name) {
-        return map("apiVersion", API_VERSION, "kind", kind, "name", name);
+        return map("apiVersion", ModelSchema.API_VERSION, "kind", kind, "name", name);
     }
 
     private static void documentation(Map<String, Object> m, Documentation documentation) {

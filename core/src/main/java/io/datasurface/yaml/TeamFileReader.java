@@ -99,7 +99,7 @@ final class TeamFileReader {
         fields.read();
         require(next().is(Event.ID.DocumentEnd));
         require(next().is(Event.ID.StreamEnd));
-        require("datasurface/v1".equals(fields.apiVersion) && "Team".equals(fields.kind) && expectedName.equals(fields.name));
+        require(ModelSchema.API_VERSION.equals(fields.apiVersion) && "Team".equals(fields.kind) && expectedName.equals(fields.name));
 
         List<Place> places = new ArrayList<>(fields.stores.places);
         places.addAll(fields.workspaces.places);
