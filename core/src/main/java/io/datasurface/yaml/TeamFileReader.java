@@ -3,14 +3,12 @@ package io.datasurface.yaml;
 import io.datasurface.model.CaptureMetaData;
 import io.datasurface.model.Column;
 import io.datasurface.model.Credential;
-import io.datasurface.model.CredentialKind;
 import io.datasurface.model.DataType;
 import io.datasurface.model.Dataset;
 import io.datasurface.model.DatasetGroup;
 import io.datasurface.model.DatasetSink;
 import io.datasurface.model.Datastore;
 import io.datasurface.model.Documentation;
-import io.datasurface.model.Durations;
 import io.datasurface.model.LocationRef;
 import io.datasurface.model.Milestoning;
 import io.datasurface.model.ModelPaths;
@@ -21,46 +19,21 @@ import io.datasurface.model.Workspace;
 import io.datasurface.yaml.TeamLocations.Branch;
 import io.datasurface.yaml.TeamLocations.Leaves;
 import io.datasurface.yaml.TeamLocations.Place;
-import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.events.Event;
-import org.yaml.snakeyaml.events.MappingStartEvent;
-import org.yaml.snakeyaml.events.ScalarEvent;
-import org.yaml.snakeyaml.events.SequenceStartEvent;
 
 /**
- * Reads a team file straight from the parser's events into its team and the source location of each of its objects,
- * checking on the way the schema's rules for a team file, the layout's (kind Team, the name its file is named for) and
- * the values the tree path's reader parses (column types, durations, enumerations).
- *
- * <p>Team files are almost all of a large model's text. The tree path builds a JSON tree of each, walks it once for
- * the JSON Schema check and once more to read the records; this reader does neither. It is exact only about what it
- * accepts: anything else (a broken rule, a YAML error, a duplicate key, an alias, a second document) makes it give
- * up, and the file takes the tree path, which reports every problem with the schema's own messages. Giving up too
- * often costs time, never a message. {@code TeamFileReaderTest} holds the two paths equal on the examples and on
- * hundreds of edits of them.
+ * Reads a team file from the parser's events (see {@link ModelEventReader}) into its team and where each of its objects
+ * starts. Team files are almost all of a large model's text.
  */
-final class TeamFileReader {
-    private final String file;
-    private final Iterator<Event> events;
-    /** An event read ahead, to be read again: where a sequence's next event turned out not to end it. */
-    private Event pending;
-    private final Map<String, String> names = new HashMap<>();
+final class TeamFileReader extends ModelEventReader {
 
     private TeamFileReader(String file, String text) {
-        this.file = file;
-        this.events = new Yaml(new SafeConstructor(new LoaderOptions())).parse(new StringReader(text)).iterator();
+        super(file, text);
     }
 
     /**
@@ -68,154 +41,16 @@ final class TeamFileReader {
      * from a file without problems; empty when the file has any, or holds anything this reader does not read.
      */
     static Optional<ModelLoader.TeamRead> read(String file, String text, String zone, String name) {
-        try {
-            return Optional.of(new TeamFileReader(file, text).team(zone, name));
-        } catch (RuntimeException giveUp) {
-            // GiveUp, the parser's YAML errors and the model records' own checks alike: the tree path reports them.
-            return Optional.empty();
-        }
-    }
-
-    /** Thrown where the file is not one this reader accepts; no stack trace, as it only means "take the tree path". */
-    private static final class GiveUp extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private static final GiveUp INSTANCE = new GiveUp();
-
-        private GiveUp() {
-            super("not read by events", null, false, false);
-        }
-    }
-
-    private static void require(boolean condition) {
-        if (!condition) {
-            throw GiveUp.INSTANCE;
-        }
+        return attempt(() -> new TeamFileReader(file, text).team(zone, name));
     }
 
     private ModelLoader.TeamRead team(String zone, String expectedName) {
-        require(next().is(Event.ID.StreamStart));
-        require(next().is(Event.ID.DocumentStart));
-        TeamFields fields = new TeamFields();
-        fields.read();
-        require(next().is(Event.ID.DocumentEnd));
-        require(next().is(Event.ID.StreamEnd));
-        require(ModelSchema.API_VERSION.equals(fields.apiVersion) && "Team".equals(fields.kind) && expectedName.equals(fields.name));
-
+        TeamFields fields = document(new TeamFields(), "Team");
+        require(expectedName.equals(fields.name));
         List<Place> places = new ArrayList<>(fields.stores.places);
         places.addAll(fields.workspaces.places);
         Team team = new Team(fields.name, fields.documentation, fields.stores.values, fields.workspaces.values);
         return new ModelLoader.TeamRead(team, new TeamLocations(file, ModelPaths.team(zone, fields.name), fields.mark, places), List.of());
-    }
-
-    // ---- events ----------------------------------------------------------------------------
-
-    private Event next() {
-        if (pending != null) {
-            Event event = pending;
-            pending = null;
-            return event;
-        }
-        require(events.hasNext());
-        return events.next();
-    }
-
-    /** A scalar that the tree path reads as a string (not null, a boolean or a number: the same rules). */
-    private String string() {
-        Event event = next();
-        require(event instanceof ScalarEvent);
-        ScalarEvent scalar = (ScalarEvent) event;
-        require(YamlDocument.scalar(scalar).isTextual());
-        return scalar.getValue();
-    }
-
-    /**
-     * The schema's name: a string of at least one character. One instance per name and file: a team's datasets repeat
-     * their column names (id, created_at ...) many times, and each copy would stay alive as long as the model.
-     */
-    private String name() {
-        String name = nonEmpty(string());
-        String known = names.putIfAbsent(name, name);
-        return known != null ? known : name;
-    }
-
-    private static String nonEmpty(String value) {
-        require(!value.isEmpty());
-        return value;
-    }
-
-    private boolean bool() {
-        Event event = next();
-        require(event instanceof ScalarEvent);
-        var node = YamlDocument.scalar((ScalarEvent) event);
-        require(node.isBoolean());
-        return node.booleanValue();
-    }
-
-    /** The schema's duration: digits then s, m, h or d; read as the tree path's reader reads it. */
-    private Duration duration() {
-        String text = string();
-        require(text.length() >= 2 && "smhd".indexOf(text.charAt(text.length() - 1)) >= 0);
-        for (int i = 0; i < text.length() - 1; i++) {
-            require(text.charAt(i) >= '0' && text.charAt(i) <= '9');
-        }
-        return Durations.parse(text);
-    }
-
-    /**
-     * A mapping of the schema: each key once, only the keys it names. {@link #read} consumes the whole mapping and
-     * hands each key to {@link #value}, which reads that key's value.
-     */
-    private abstract class Fields {
-        private int seen;
-        long mark;
-
-        final void read() {
-            Event start = next();
-            require(start instanceof MappingStartEvent);
-            mark = YamlDocument.pack(start.getStartMark());
-            while (true) {
-                Event event = next();
-                if (event.is(Event.ID.MappingEnd)) {
-                    return;
-                }
-                require(event instanceof ScalarEvent);
-                ScalarEvent key = (ScalarEvent) event;
-                require(YamlDocument.scalar(key).isTextual());
-                value(key.getValue());
-            }
-        }
-
-        /** Marks the field with this number as read; a key that appears twice makes the reader give up. */
-        final void once(int field) {
-            require((seen & (1 << field)) == 0);
-            seen |= 1 << field;
-        }
-
-        final boolean seen(int field) {
-            return (seen & (1 << field)) != 0;
-        }
-
-        abstract void value(String key);
-    }
-
-    /** A sequence of objects of one kind. */
-    private abstract class Items<T> {
-        final List<T> values = new ArrayList<>();
-
-        final void read() {
-            require(next() instanceof SequenceStartEvent);
-            while (true) {
-                // The events cannot be peeked at: the one read here is handed back to the item's mapping.
-                Event event = next();
-                if (event.is(Event.ID.SequenceEnd)) {
-                    return;
-                }
-                pending = event;
-                item();
-            }
-        }
-
-        abstract void item();
     }
 
     /** Items with children of their own to locate: a place each. */
@@ -242,10 +77,7 @@ final class TeamFileReader {
 
     // ---- the team file's objects -------------------------------------------------------------
 
-    private final class TeamFields extends Fields {
-        String apiVersion;
-        String kind;
-        String name;
+    private final class TeamFields extends RootFields {
         Documentation documentation = Documentation.NONE;
         final BranchItems<Datastore> stores = new BranchItems<>() {
             @Override
@@ -267,20 +99,8 @@ final class TeamFileReader {
         };
 
         @Override
-        void value(String key) {
+        void field(String key) {
             switch (key) {
-                case "apiVersion" -> {
-                    once(0);
-                    apiVersion = string();
-                }
-                case "kind" -> {
-                    once(1);
-                    kind = string();
-                }
-                case "name" -> {
-                    once(2);
-                    name = name();
-                }
                 case "documentation" -> {
                     once(3);
                     documentation = new Documentation(string());
@@ -293,7 +113,7 @@ final class TeamFileReader {
                     once(5);
                     workspaces.read();
                 }
-                default -> throw GiveUp.INSTANCE;
+                default -> throw unknown();
             }
         }
     }
@@ -338,7 +158,7 @@ final class TeamFileReader {
                     once(4);
                     datasets.read();
                 }
-                default -> throw GiveUp.INSTANCE;
+                default -> throw unknown();
             }
         }
 
@@ -383,7 +203,7 @@ final class TeamFileReader {
                     once(5);
                     schedule = Optional.of(duration());
                 }
-                default -> throw GiveUp.INSTANCE;
+                default -> throw unknown();
             }
         }
 
@@ -398,35 +218,8 @@ final class TeamFileReader {
                     require(jdbcUrl != null && credential != null && topicPrefix == null);
                     yield new CaptureMetaData.JdbcSnapshot(jdbcUrl, credential, transactions, schedule);
                 }
-                default -> throw GiveUp.INSTANCE;
+                default -> throw unknown();
             };
-        }
-    }
-
-    private Credential credential() {
-        CredentialFields fields = new CredentialFields();
-        fields.read();
-        require(fields.name != null && fields.kind != null);
-        return new Credential(fields.name, CredentialKind.fromYaml(fields.kind));
-    }
-
-    private final class CredentialFields extends Fields {
-        String name;
-        String kind;
-
-        @Override
-        void value(String key) {
-            switch (key) {
-                case "name" -> {
-                    once(0);
-                    name = name();
-                }
-                case "kind" -> {
-                    once(1);
-                    kind = string();
-                }
-                default -> throw GiveUp.INSTANCE;
-            }
         }
     }
 
@@ -467,7 +260,7 @@ final class TeamFileReader {
                     once(4);
                     columns.read();
                 }
-                default -> throw GiveUp.INSTANCE;
+                default -> throw unknown();
             }
         }
 
@@ -507,7 +300,7 @@ final class TeamFileReader {
                     once(4);
                     classification = Optional.of(string());
                 }
-                default -> throw GiveUp.INSTANCE;
+                default -> throw unknown();
             }
         }
 
@@ -551,7 +344,7 @@ final class TeamFileReader {
                     once(3);
                     groups.read();
                 }
-                default -> throw GiveUp.INSTANCE;
+                default -> throw unknown();
             }
         }
 
@@ -589,7 +382,7 @@ final class TeamFileReader {
                     once(2);
                     sinks.read();
                 }
-                default -> throw GiveUp.INSTANCE;
+                default -> throw unknown();
             }
         }
 
@@ -614,7 +407,7 @@ final class TeamFileReader {
                     once(1);
                     dataset = string();
                 }
-                default -> throw GiveUp.INSTANCE;
+                default -> throw unknown();
             }
         }
     }
