@@ -74,6 +74,9 @@ public record KubernetesPGStarter(String name, Documentation documentation, Stri
     }
 
     public record Postgres(String host, int port, String database, Credential credential) {
+        /** The port of a platform whose model gives none. */
+        public static final int DEFAULT_PORT = 5432;
+
         public Postgres {
             requireNonNull(host, "host is null");
             requireNonNull(database, "database is null");

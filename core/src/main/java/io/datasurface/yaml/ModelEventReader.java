@@ -3,6 +3,7 @@ package io.datasurface.yaml;
 import io.datasurface.model.Credential;
 import io.datasurface.model.CredentialKind;
 import io.datasurface.model.Durations;
+import io.datasurface.model.Repository;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -163,6 +164,14 @@ abstract class ModelEventReader {
         return new Credential(fields.name, CredentialKind.fromYaml(fields.kind));
     }
 
+    /** The schema's repository: a repo and a branch, neither empty. */
+    final Repository repository() {
+        RepositoryFields fields = new RepositoryFields();
+        fields.read();
+        require(fields.repo != null && fields.branch != null);
+        return new Repository(fields.repo, fields.branch);
+    }
+
     /**
      * A mapping of the schema: each key once, only the keys it names. {@link #read} consumes the whole mapping and
      * hands each key to {@link #value}, which reads that key's value.
@@ -243,6 +252,47 @@ abstract class ModelEventReader {
                 case "kind" -> {
                     once(1);
                     kind = string();
+                }
+                default -> throw unknown();
+            }
+        }
+    }
+
+    private final class RepositoryFields extends Fields {
+        String repo;
+        String branch;
+
+        @Override
+        void value(String key) {
+            switch (key) {
+                case "repo" -> {
+                    once(0);
+                    repo = nonEmpty(string());
+                }
+                case "branch" -> {
+                    once(1);
+                    branch = nonEmpty(string());
+                }
+                default -> throw unknown();
+            }
+        }
+    }
+
+    /** A declaration of a part of the model and who owns it: a zone's team, or the ecosystem's zone. */
+    final class DeclarationFields extends Fields {
+        String name;
+        Repository owner;
+
+        @Override
+        void value(String key) {
+            switch (key) {
+                case "name" -> {
+                    once(0);
+                    name = name();
+                }
+                case "owner" -> {
+                    once(1);
+                    owner = repository();
                 }
                 default -> throw unknown();
             }

@@ -113,10 +113,16 @@ public final class ModelLoader {
 
         Map<ObjectPath, SourceLocation> sources = new HashMap<>();
         Map<ObjectPath, Map<ObjectPath, SourceLocation>> teamSources = new HashMap<>();
-        ModelReader.EcosystemFile ecosystem = new ModelReader(ecosystemFile.document(), sources, problems).ecosystem();
+        EcosystemRead ecosystemRead = (EcosystemRead) ecosystemFile.read();
+        ModelReader.EcosystemFile ecosystem = ecosystemRead.ecosystem();
+        sources.putAll(ecosystemRead.sources());
+        problems.addAll(ecosystemRead.problems());
         List<GovernanceZone> zones = new ArrayList<>();
         for (String zoneName : order(zoneFiles.keySet(), ecosystem.zoneDeclarations().stream().map(ZoneDeclaration::name).toList())) {
-            ModelReader.ZoneFile zoneFile = new ModelReader(zoneFiles.get(zoneName).document(), sources, problems).zone();
+            ZoneRead zoneRead = (ZoneRead) zoneFiles.get(zoneName).read();
+            ModelReader.ZoneFile zoneFile = zoneRead.zone();
+            sources.putAll(zoneRead.sources());
+            problems.addAll(zoneRead.problems());
             Map<String, ParsedFile> teamsOfZone = teamFiles.getOrDefault(zoneName, Map.of());
             List<Team> teams = new ArrayList<>();
             for (String teamName : order(teamsOfZone.keySet(), zoneFile.teamDeclarations().stream().map(TeamDeclaration::name).toList())) {
@@ -183,24 +189,43 @@ public final class ModelLoader {
         return List.of();
     }
 
-    /** A team as read from its file: the records, where each object is defined, and what could not be read. */
-    record TeamRead(Team team, Map<ObjectPath, SourceLocation> sources, List<Problem> problems) {
+    /** What a file without check problems was read into: its part of the model, where each object is defined, and what could not be read. */
+    sealed interface FileRead permits TeamRead, ZoneRead, EcosystemRead {
+        Map<ObjectPath, SourceLocation> sources();
+
+        List<Problem> problems();
+    }
+
+    /** A team file read. */
+    record TeamRead(Team team, Map<ObjectPath, SourceLocation> sources, List<Problem> problems) implements FileRead {
+    }
+
+    /** A zone file read. */
+    record ZoneRead(ModelReader.ZoneFile zone, Map<ObjectPath, SourceLocation> sources, List<Problem> problems) implements FileRead {
+    }
+
+    /** The ecosystem file read. */
+    record EcosystemRead(ModelReader.EcosystemFile ecosystem, Map<ObjectPath, SourceLocation> sources, List<Problem> problems) implements FileRead {
     }
 
     /**
-     * A file parsed and checked against the schema and the layout, or the reason it is not YAML. A team file that passed
-     * its checks is read at once, beside the other files, and keeps only what was read: a large model's team files are
-     * almost all of its text, and their JSON trees would otherwise stay alive (and be copied by the collector) until the
-     * whole model is read. Whether a team is used at all is decided once every file is checked.
+     * A file parsed, checked against the schema and the layout and, where it passed, read; or the reason it is not YAML.
+     * Files are read at once, beside the other files, and keep only what was read: a large model's team files are almost
+     * all of its text, and their JSON trees would otherwise stay alive (and be copied by the collector) until the whole
+     * model is read. Whether what was read is used at all is decided once every file is checked.
      */
-    record ParsedFile(String file, YamlDocument document, List<Problem> checkProblems, TeamRead team, YamlSyntaxException syntaxError) {
-        /** A team file without problems is read from the parser's events; every other file, and any problem, by its tree. */
+    record ParsedFile(String file, List<Problem> checkProblems, FileRead read, YamlSyntaxException syntaxError) {
+        /** A file of the layout without problems is read from the parser's events; every other file, and any problem, by its tree. */
         static ParsedFile parse(String file, String text) {
             Expected expected = Expected.of(file);
-            if (expected != null && expected.kind().equals("Team")) {
-                Optional<TeamRead> team = TeamFileReader.read(file, text, expected.zone(), expected.name());
-                if (team.isPresent()) {
-                    return new ParsedFile(file, null, List.of(), team.get(), null);
+            if (expected != null) {
+                Optional<? extends FileRead> read = switch (expected.kind()) {
+                    case "Team" -> TeamFileReader.read(file, text, expected.zone(), expected.name());
+                    case "GovernanceZone" -> ZoneFileReader.read(file, text, expected.name());
+                    default -> EcosystemFileReader.read(file, text);
+                };
+                if (read.isPresent()) {
+                    return new ParsedFile(file, List.of(), read.get(), null);
                 }
             }
             return parseTree(file, text);
@@ -212,23 +237,30 @@ public final class ModelLoader {
             try {
                 document = YamlDocument.parse(file, text);
             } catch (YamlSyntaxException e) {
-                return new ParsedFile(file, null, List.of(), null, e);
+                return new ParsedFile(file, List.of(), null, e);
             }
             Expected expected = Expected.of(file);
             if (expected == null) {
-                return new ParsedFile(file, document, List.of(), null, null);
+                return new ParsedFile(file, List.of(), null, null);
             }
             List<Problem> checkProblems = checkFile(document, expected);
-            if (!expected.kind().equals("Team")) {
-                return new ParsedFile(file, document, checkProblems, null, null);
-            }
             if (!checkProblems.isEmpty()) {
-                return new ParsedFile(file, null, checkProblems, null, null);
+                return new ParsedFile(file, checkProblems, null, null);
             }
-            Map<ObjectPath, SourceLocation> sources = new HashMap<>();
+            // Kept in the order the reader finds them, so that the loader can add them to the model's in that order.
+            Map<ObjectPath, SourceLocation> sources = new LinkedHashMap<>();
             List<Problem> problems = new ArrayList<>();
-            Team team = new ModelReader(document, sources, problems).team(expected.zone());
-            return new ParsedFile(file, null, checkProblems, new TeamRead(team, Collections.unmodifiableMap(sources), List.copyOf(problems)), null);
+            ModelReader reader = new ModelReader(document, sources, problems);
+            FileRead read = switch (expected.kind()) {
+                case "Team" -> new TeamRead(reader.team(expected.zone()), Collections.unmodifiableMap(sources), List.copyOf(problems));
+                case "GovernanceZone" -> new ZoneRead(reader.zone(), Collections.unmodifiableMap(sources), List.copyOf(problems));
+                default -> new EcosystemRead(reader.ecosystem(), Collections.unmodifiableMap(sources), List.copyOf(problems));
+            };
+            return new ParsedFile(file, List.of(), read, null);
+        }
+
+        TeamRead team() {
+            return (TeamRead) read;
         }
     }
 

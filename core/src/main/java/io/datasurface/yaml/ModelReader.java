@@ -183,7 +183,7 @@ final class ModelReader {
                 name,
                 documentation(node),
                 node.path("namespace").asText(),
-                new KubernetesPGStarter.Postgres(pg.path("host").asText(), pg.path("port").asInt(5432), pg.path("database").asText(),
+                new KubernetesPGStarter.Postgres(pg.path("host").asText(), pg.path("port").asInt(KubernetesPGStarter.Postgres.DEFAULT_PORT), pg.path("database").asText(),
                         credential(pg.path("credential"))),
                 new KubernetesPGStarter.Kafka(node.path("kafka").path("bootstrapServers").asText()),
                 service(node.path("kafkaConnect")),
