@@ -56,8 +56,9 @@ import org.yaml.snakeyaml.events.Event;
  * schema check + loading, and lint, against the fastest YAML parse of the same files measured in the same run. Each
  * parser reads every file on every core, as the loader does: SnakeYAML's and snakeyaml-engine's event streams (the
  * parser alone, building nothing: the floor of any YAML-based loader), SnakeYAML to plain maps and Jackson's YAML module
- * to a JSON tree. First from cold JVMs (a fresh JVM per measurement, in turns, three rounds), then warm in this JVM
- * (best of 3 after a warm-up). Prints the figures; not a test. Run it outside Maven's JVM (see the README's Benchmarks).
+ * to a JSON tree. First from cold JVMs (a fresh JVM per measurement, in turns, three rounds or -Dbench.rounds), then
+ * warm in this JVM (best of 3 after a warm-up). Prints the figures; not a test. Run it outside Maven's JVM (see the
+ * README's Benchmarks).
  */
 public final class LoadLintBenchmark {
     private static final int ZONES = 10;
@@ -66,7 +67,8 @@ public final class LoadLintBenchmark {
     private static final int DATASETS_PER_STORE = 40;
     private static final int COLUMNS_PER_DATASET = 20;
     private static final int RUNS = 3;
-    private static final int COLD_ROUNDS = 3;
+    /** Rounds of cold JVMs (-Dbench.rounds): a fresh JVM's time swings with when its compiler reaches the parser. */
+    private static final int COLD_ROUNDS = Integer.getInteger("bench.rounds", 3);
     private static final String LOAD_LINT = "load + lint";
     /** JVM options of every cold run, the same for load + lint and the parses (-Dbench.jvm="-XX:TieredStopAtLevel=1 ..."). */
     private static final List<String> CHILD_JVM_OPTIONS = System.getProperty("bench.jvm", "").isBlank() ? List.of()
