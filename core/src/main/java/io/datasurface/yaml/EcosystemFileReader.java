@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Reads the ecosystem file from the parser's events (see {@link ModelEventReader}) into the ecosystem's own parts
@@ -67,16 +68,9 @@ final class EcosystemFileReader extends ModelEventReader {
         @Override
         void field(String key) {
             switch (key) {
-                case "owner" -> {
-                    once(3);
-                    owner = repository();
-                }
-                case "documentation" -> {
-                    once(4);
-                    documentation = new Documentation(string());
-                }
+                case "owner" -> owner = repository();
+                case "documentation" -> documentation = new Documentation(string());
                 case "vendors" -> {
-                    once(5);
                     new Items<VendorFields>() {
                         @Override
                         void item() {
@@ -87,7 +81,6 @@ final class EcosystemFileReader extends ModelEventReader {
                     }.read();
                 }
                 case "platforms" -> {
-                    once(6);
                     new Items<DataPlatform>() {
                         @Override
                         void item() {
@@ -99,7 +92,6 @@ final class EcosystemFileReader extends ModelEventReader {
                     }.read();
                 }
                 case "zones" -> {
-                    once(7);
                     new Items<ZoneDeclaration>() {
                         @Override
                         void item() {
@@ -124,12 +116,8 @@ final class EcosystemFileReader extends ModelEventReader {
         @Override
         void value(String key) {
             switch (key) {
-                case "name" -> {
-                    once(0);
-                    name = name();
-                }
+                case "name" -> name = name();
                 case "locations" -> {
-                    once(1);
                     new Items<LocationFields>() {
                         @Override
                         void item() {
@@ -165,7 +153,6 @@ final class EcosystemFileReader extends ModelEventReader {
         @Override
         void otherField(String key) {
             require(key.equals("cloud"));
-            once(2);
             cloud = oneOf(CLOUDS);
         }
 
@@ -194,72 +181,35 @@ final class EcosystemFileReader extends ModelEventReader {
         @Override
         void value(String key) {
             switch (key) {
-                case "name" -> {
-                    once(0);
-                    name = name();
-                }
-                case "kind" -> {
-                    once(1);
-                    kind = string();
-                }
-                case "documentation" -> {
-                    once(2);
-                    documentation = new Documentation(string());
-                }
-                case "namespace" -> {
-                    once(3);
-                    namespace = nonEmpty(string());
-                }
-                case "postgres" -> {
-                    once(4);
-                    postgres = postgres();
-                }
+                case "name" -> name = name();
+                case "kind" -> kind = string();
+                case "documentation" -> documentation = new Documentation(string());
+                case "namespace" -> namespace = nonEmpty(string());
+                case "postgres" -> postgres = postgres();
                 case "kafka" -> {
-                    once(5);
                     new Fields() {
                         @Override
                         void value(String field) {
                             require(field.equals("bootstrapServers"));
-                            once(0);
                             bootstrapServers = nonEmpty(string());
                         }
                     }.read();
                 }
-                case "kafkaConnect" -> {
-                    once(6);
-                    kafkaConnect = service();
-                }
-                case "airflow" -> {
-                    once(7);
-                    airflow = service();
-                }
-                case "mergeImage" -> {
-                    once(8);
-                    mergeImage = nonEmpty(string());
-                }
+                case "kafkaConnect" -> kafkaConnect = withCredential("name", KubernetesPGStarter.Service::new);
+                case "airflow" -> airflow = withCredential("name", KubernetesPGStarter.Service::new);
+                case "mergeImage" -> mergeImage = nonEmpty(string());
                 case "git" -> {
-                    once(9);
                     new Fields() {
                         @Override
                         void value(String field) {
                             require(field.equals("credential"));
-                            once(0);
                             gitCredential = credential();
                         }
                     }.read();
                 }
-                case "slack" -> {
-                    once(10);
-                    slack = slack();
-                }
-                case "mergeInterval" -> {
-                    once(11);
-                    mergeInterval = duration();
-                }
-                case "retention" -> {
-                    once(12);
-                    retention = retention();
-                }
+                case "slack" -> slack = withCredential("channel", KubernetesPGStarter.Slack::new);
+                case "mergeInterval" -> mergeInterval = duration();
+                case "retention" -> retention = retention();
                 default -> throw unknown();
             }
         }
@@ -282,22 +232,10 @@ final class EcosystemFileReader extends ModelEventReader {
             @Override
             void value(String key) {
                 switch (key) {
-                    case "host" -> {
-                        once(0);
-                        host = nonEmpty(string());
-                    }
-                    case "port" -> {
-                        once(1);
-                        port = integer(1, 65535);
-                    }
-                    case "database" -> {
-                        once(2);
-                        database = nonEmpty(string());
-                    }
-                    case "credential" -> {
-                        once(3);
-                        credential = credential();
-                    }
+                    case "host" -> host = nonEmpty(string());
+                    case "port" -> port = integer(1, 65535);
+                    case "database" -> database = nonEmpty(string());
+                    case "credential" -> credential = credential();
                     default -> throw unknown();
                 }
             }
@@ -307,54 +245,26 @@ final class EcosystemFileReader extends ModelEventReader {
         return new KubernetesPGStarter.Postgres(fields.host, fields.port, fields.database, fields.credential);
     }
 
-    private KubernetesPGStarter.Service service() {
+    /** A service (name) or the Slack settings (channel): one non-empty string under {@code key}, and a credential. */
+    private <T> T withCredential(String key, BiFunction<String, Credential, T> make) {
         var fields = new Fields() {
-            String name;
+            String value;
             Credential credential;
 
             @Override
-            void value(String key) {
-                switch (key) {
-                    case "name" -> {
-                        once(0);
-                        name = name();
-                    }
-                    case "credential" -> {
-                        once(1);
-                        credential = credential();
-                    }
-                    default -> throw unknown();
+            void value(String field) {
+                if (field.equals(key)) {
+                    value = nonEmpty(string());
+                } else if (field.equals("credential")) {
+                    credential = credential();
+                } else {
+                    throw unknown();
                 }
             }
         };
         fields.read();
-        require(fields.name != null && fields.credential != null);
-        return new KubernetesPGStarter.Service(fields.name, fields.credential);
-    }
-
-    private KubernetesPGStarter.Slack slack() {
-        var fields = new Fields() {
-            String channel;
-            Credential credential;
-
-            @Override
-            void value(String key) {
-                switch (key) {
-                    case "channel" -> {
-                        once(0);
-                        channel = nonEmpty(string());
-                    }
-                    case "credential" -> {
-                        once(1);
-                        credential = credential();
-                    }
-                    default -> throw unknown();
-                }
-            }
-        };
-        fields.read();
-        require(fields.channel != null && fields.credential != null);
-        return new KubernetesPGStarter.Slack(fields.channel, fields.credential);
+        require(fields.value != null && fields.credential != null);
+        return make.apply(fields.value, fields.credential);
     }
 
     private KubernetesPGStarter.TableRetention retention() {
@@ -367,18 +277,9 @@ final class EcosystemFileReader extends ModelEventReader {
             @Override
             void value(String key) {
                 switch (key) {
-                    case "archiveStagingRows" -> {
-                        once(0);
-                        archiveStagingRows = bool();
-                    }
-                    case "archiveRemovedTables" -> {
-                        once(1);
-                        archiveRemovedTables = bool();
-                    }
-                    case "unusedTableGracePeriod" -> {
-                        once(2);
-                        unusedTableGracePeriod = duration();
-                    }
+                    case "archiveStagingRows" -> archiveStagingRows = bool();
+                    case "archiveRemovedTables" -> archiveRemovedTables = bool();
+                    case "unusedTableGracePeriod" -> unusedTableGracePeriod = duration();
                     default -> throw unknown();
                 }
             }

@@ -7,6 +7,7 @@ import io.datasurface.model.Repository;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -174,10 +175,12 @@ abstract class ModelEventReader {
 
     /**
      * A mapping of the schema: each key once, only the keys it names. {@link #read} consumes the whole mapping and
-     * hands each key to {@link #value}, which reads that key's value.
+     * hands each key to {@link #value}, which reads that key's value or gives up on a key the schema does not allow.
      */
     abstract class Fields {
-        private int seen;
+        /** The keys read so far: a schema's mapping has a handful, so a scan beats a set. */
+        private String[] keys = new String[6];
+        private int count;
         long mark;
 
         final void read() {
@@ -190,20 +193,26 @@ abstract class ModelEventReader {
                     return;
                 }
                 require(event instanceof ScalarEvent);
-                ScalarEvent key = (ScalarEvent) event;
-                require(YamlDocument.scalar(key).isTextual());
-                value(key.getValue());
+                ScalarEvent scalar = (ScalarEvent) event;
+                require(YamlDocument.scalar(scalar).isTextual());
+                String key = scalar.getValue();
+                require(!has(key));
+                if (count == keys.length) {
+                    keys = Arrays.copyOf(keys, count * 2);
+                }
+                keys[count++] = key;
+                value(key);
             }
         }
 
-        /** Marks the field with this number as read; a key that appears twice makes the reader give up. */
-        final void once(int field) {
-            require((seen & (1 << field)) == 0);
-            seen |= 1 << field;
-        }
-
-        final boolean seen(int field) {
-            return (seen & (1 << field)) != 0;
+        /** Whether the mapping had this key. */
+        final boolean has(String key) {
+            for (int i = 0; i < count; i++) {
+                if (keys[i].equals(key)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         abstract void value(String key);
@@ -218,23 +227,14 @@ abstract class ModelEventReader {
         @Override
         final void value(String key) {
             switch (key) {
-                case "apiVersion" -> {
-                    once(0);
-                    apiVersion = string();
-                }
-                case "kind" -> {
-                    once(1);
-                    kind = string();
-                }
-                case "name" -> {
-                    once(2);
-                    name = name();
-                }
+                case "apiVersion" -> apiVersion = string();
+                case "kind" -> kind = string();
+                case "name" -> name = name();
                 default -> field(key);
             }
         }
 
-        /** Reads a field of the file's kind; numbers from 3 for {@link #once}. */
+        /** Reads a field of the file's kind. */
         abstract void field(String key);
     }
 
@@ -245,14 +245,8 @@ abstract class ModelEventReader {
         @Override
         void value(String key) {
             switch (key) {
-                case "name" -> {
-                    once(0);
-                    name = name();
-                }
-                case "kind" -> {
-                    once(1);
-                    kind = string();
-                }
+                case "name" -> name = name();
+                case "kind" -> kind = string();
                 default -> throw unknown();
             }
         }
@@ -265,14 +259,8 @@ abstract class ModelEventReader {
         @Override
         void value(String key) {
             switch (key) {
-                case "repo" -> {
-                    once(0);
-                    repo = nonEmpty(string());
-                }
-                case "branch" -> {
-                    once(1);
-                    branch = nonEmpty(string());
-                }
+                case "repo" -> repo = nonEmpty(string());
+                case "branch" -> branch = nonEmpty(string());
                 default -> throw unknown();
             }
         }
@@ -286,14 +274,8 @@ abstract class ModelEventReader {
         @Override
         void value(String key) {
             switch (key) {
-                case "name" -> {
-                    once(0);
-                    name = name();
-                }
-                case "owner" -> {
-                    once(1);
-                    owner = repository();
-                }
+                case "name" -> name = name();
+                case "owner" -> owner = repository();
                 default -> throw unknown();
             }
         }

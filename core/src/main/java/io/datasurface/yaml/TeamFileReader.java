@@ -101,18 +101,9 @@ final class TeamFileReader extends ModelEventReader {
         @Override
         void field(String key) {
             switch (key) {
-                case "documentation" -> {
-                    once(3);
-                    documentation = new Documentation(string());
-                }
-                case "datastores" -> {
-                    once(4);
-                    stores.read();
-                }
-                case "workspaces" -> {
-                    once(5);
-                    workspaces.read();
-                }
+                case "documentation" -> documentation = new Documentation(string());
+                case "datastores" -> stores.read();
+                case "workspaces" -> workspaces.read();
                 default -> throw unknown();
             }
         }
@@ -136,28 +127,15 @@ final class TeamFileReader extends ModelEventReader {
         @Override
         void value(String key) {
             switch (key) {
-                case "name" -> {
-                    once(0);
-                    name = name();
-                }
-                case "documentation" -> {
-                    once(1);
-                    documentation = new Documentation(string());
-                }
-                case "location" -> {
-                    once(2);
-                    location = Optional.of(LocationRef.parse(string()));
-                }
+                case "name" -> name = name();
+                case "documentation" -> documentation = new Documentation(string());
+                case "location" -> location = Optional.of(LocationRef.parse(string()));
                 case "capture" -> {
-                    once(3);
                     CaptureFields fields = new CaptureFields();
                     fields.read();
                     capture = Optional.of(fields.capture());
                 }
-                case "datasets" -> {
-                    once(4);
-                    datasets.read();
-                }
+                case "datasets" -> datasets.read();
                 default -> throw unknown();
             }
         }
@@ -179,30 +157,12 @@ final class TeamFileReader extends ModelEventReader {
         @Override
         void value(String key) {
             switch (key) {
-                case "kind" -> {
-                    once(0);
-                    kind = string();
-                }
-                case "topicPrefix" -> {
-                    once(1);
-                    topicPrefix = nonEmpty(string());
-                }
-                case "jdbcUrl" -> {
-                    once(2);
-                    jdbcUrl = nonEmpty(string());
-                }
-                case "credential" -> {
-                    once(3);
-                    credential = credential();
-                }
-                case "transactions" -> {
-                    once(4);
-                    transactions = TransactionScope.fromYaml(string());
-                }
-                case "schedule" -> {
-                    once(5);
-                    schedule = Optional.of(duration());
-                }
+                case "kind" -> kind = string();
+                case "topicPrefix" -> topicPrefix = nonEmpty(string());
+                case "jdbcUrl" -> jdbcUrl = nonEmpty(string());
+                case "credential" -> credential = credential();
+                case "transactions" -> transactions = TransactionScope.fromYaml(string());
+                case "schedule" -> schedule = Optional.of(duration());
                 default -> throw unknown();
             }
         }
@@ -240,32 +200,17 @@ final class TeamFileReader extends ModelEventReader {
         @Override
         void value(String key) {
             switch (key) {
-                case "name" -> {
-                    once(0);
-                    name = name();
-                }
-                case "documentation" -> {
-                    once(1);
-                    documentation = new Documentation(string());
-                }
-                case "classification" -> {
-                    once(2);
-                    classification = string();
-                }
-                case "deprecated" -> {
-                    once(3);
-                    deprecated = bool();
-                }
-                case "columns" -> {
-                    once(4);
-                    columns.read();
-                }
+                case "name" -> name = name();
+                case "documentation" -> documentation = new Documentation(string());
+                case "classification" -> classification = string();
+                case "deprecated" -> deprecated = bool();
+                case "columns" -> columns.read();
                 default -> throw unknown();
             }
         }
 
         Dataset dataset() {
-            require(name != null && classification != null && seen(4));
+            require(name != null && classification != null && has("columns"));
             return new Dataset(name, documentation, classification, deprecated, new Schema(columns.values));
         }
     }
@@ -280,26 +225,11 @@ final class TeamFileReader extends ModelEventReader {
         @Override
         void value(String field) {
             switch (field) {
-                case "name" -> {
-                    once(0);
-                    name = name();
-                }
-                case "type" -> {
-                    once(1);
-                    type = string();
-                }
-                case "nullable" -> {
-                    once(2);
-                    nullable = bool();
-                }
-                case "key" -> {
-                    once(3);
-                    key = bool();
-                }
-                case "classification" -> {
-                    once(4);
-                    classification = Optional.of(string());
-                }
+                case "name" -> name = name();
+                case "type" -> type = string();
+                case "nullable" -> nullable = bool();
+                case "key" -> key = bool();
+                case "classification" -> classification = Optional.of(string());
                 default -> throw unknown();
             }
         }
@@ -328,28 +258,16 @@ final class TeamFileReader extends ModelEventReader {
         @Override
         void value(String key) {
             switch (key) {
-                case "name" -> {
-                    once(0);
-                    name = name();
-                }
-                case "documentation" -> {
-                    once(1);
-                    documentation = new Documentation(string());
-                }
-                case "platform" -> {
-                    once(2);
-                    platform = nonEmpty(string());
-                }
-                case "groups" -> {
-                    once(3);
-                    groups.read();
-                }
+                case "name" -> name = name();
+                case "documentation" -> documentation = new Documentation(string());
+                case "platform" -> platform = nonEmpty(string());
+                case "groups" -> groups.read();
                 default -> throw unknown();
             }
         }
 
         Workspace workspace() {
-            require(name != null && platform != null && seen(3));
+            require(name != null && platform != null && has("groups"));
             return new Workspace(name, documentation, platform, groups.values);
         }
     }
@@ -370,24 +288,15 @@ final class TeamFileReader extends ModelEventReader {
         @Override
         void value(String key) {
             switch (key) {
-                case "name" -> {
-                    once(0);
-                    name = name();
-                }
-                case "milestoning" -> {
-                    once(1);
-                    milestoning = Milestoning.fromYaml(string());
-                }
-                case "sinks" -> {
-                    once(2);
-                    sinks.read();
-                }
+                case "name" -> name = name();
+                case "milestoning" -> milestoning = Milestoning.fromYaml(string());
+                case "sinks" -> sinks.read();
                 default -> throw unknown();
             }
         }
 
         DatasetGroup group() {
-            require(name != null && seen(2));
+            require(name != null && has("sinks"));
             return new DatasetGroup(name, milestoning, sinks.values);
         }
     }
@@ -399,14 +308,8 @@ final class TeamFileReader extends ModelEventReader {
         @Override
         void value(String key) {
             switch (key) {
-                case "datastore" -> {
-                    once(0);
-                    datastore = string();
-                }
-                case "dataset" -> {
-                    once(1);
-                    dataset = string();
-                }
+                case "datastore" -> datastore = string();
+                case "dataset" -> dataset = string();
                 default -> throw unknown();
             }
         }

@@ -53,16 +53,9 @@ final class ZoneFileReader extends ModelEventReader {
         @Override
         void field(String key) {
             switch (key) {
-                case "documentation" -> {
-                    once(3);
-                    documentation = new Documentation(string());
-                }
-                case "policies" -> {
-                    once(4);
-                    new PoliciesFields().read();
-                }
+                case "documentation" -> documentation = new Documentation(string());
+                case "policies" -> new PoliciesFields().read();
                 case "teams" -> {
-                    once(5);
                     new Items<TeamDeclaration>() {
                         @Override
                         void item() {
@@ -83,33 +76,24 @@ final class ZoneFileReader extends ModelEventReader {
             void value(String key) {
                 switch (key) {
                     case "classifications" -> {
-                        once(0);
                         new Fields() {
                             @Override
                             void value(String field) {
                                 switch (field) {
-                                    case "allowed" -> {
-                                        once(0);
-                                        allowedClassifications = strings();
-                                    }
-                                    case "restrictedToZone" -> {
-                                        once(1);
-                                        restrictedToZone = strings();
-                                    }
+                                    case "allowed" -> allowedClassifications = strings();
+                                    case "restrictedToZone" -> restrictedToZone = strings();
                                     default -> throw unknown();
                                 }
                             }
                         }.read();
                     }
                     case "vendors" -> {
-                        once(1);
                         new Fields() {
                             @Override
                             void value(String field) {
                                 if (!field.equals("allowed")) {
                                     throw unknown();
                                 }
-                                once(0);
                                 allowedVendors = strings();
                             }
                         }.read();
