@@ -17,13 +17,18 @@ public final class Durations {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("duration '" + text + "' is not a number followed by s, m, h or d, like 5m");
         }
-        return switch (text.charAt(text.length() - 1)) {
-            case 's' -> Duration.ofSeconds(amount);
-            case 'm' -> Duration.ofMinutes(amount);
-            case 'h' -> Duration.ofHours(amount);
-            case 'd' -> Duration.ofDays(amount);
+        long seconds = switch (text.charAt(text.length() - 1)) {
+            case 's' -> 1;
+            case 'm' -> 60;
+            case 'h' -> 3_600;
+            case 'd' -> 86_400;
             default -> throw new IllegalArgumentException("duration '" + text + "' must end with s, m, h or d, like 5m");
         };
+        if (Math.abs(amount) > Long.MAX_VALUE / seconds) {
+            throw new IllegalArgumentException("duration '" + text + "' is too long: the longest is " + Long.MAX_VALUE / seconds
+                    + text.charAt(text.length() - 1));
+        }
+        return Duration.ofSeconds(amount * seconds);
     }
 
     /** The shortest exact form: 7d rather than 168h. */

@@ -255,7 +255,10 @@ public final class YamlDocument {
     /** Every node's location by JSON pointer, fields located at their key; only worked out for error messages. */
     private static Map<String, SourceLocation> pointerLocations(String file, String text) {
         Map<String, SourceLocation> locations = new HashMap<>();
-        Node node = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
+        // The parse that built the tree has no nesting limit; composing the same text again must not fail where it did not.
+        LoaderOptions options = new LoaderOptions();
+        options.setNestingDepthLimit(Integer.MAX_VALUE);
+        Node node = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
         collect(file, node, "", locations);
         return locations;
     }

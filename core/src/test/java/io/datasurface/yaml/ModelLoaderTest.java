@@ -33,6 +33,29 @@ class ModelLoaderTest {
     }
 
     @Test
+    void aScheduleTooLongToHoldIsAProblemWithItsLine() throws Exception {
+        String team = minimalFiles().get("zones/North/teams/producers.yaml")
+                .replace("topicPrefix: cdc.shop_db}", "topicPrefix: cdc.shop_db, schedule: 999999999999999d}");
+
+        LoadedModel model = loadWith("zones/North/teams/producers.yaml", team);
+
+        assertThat(model.ecosystem()).isEmpty();
+        assertThat(model.errors()).extracting(Problem::toString).containsExactly("zones/North/teams/producers.yaml:7:57: error: [load] ecosystem: "
+                + "duration '999999999999999d' is too long: the longest is " + Long.MAX_VALUE / 86_400 + "d");
+    }
+
+    @Test
+    void aSchemaProblemDeepInsideAFileIsReportedNotThrown() throws Exception {
+        String team = minimalFiles().get("zones/North/teams/producers.yaml")
+                .replace("name: producers\n", "name: producers\ndocumentation: " + "[".repeat(60) + "]".repeat(60) + "\n");
+
+        LoadedModel model = loadWith("zones/North/teams/producers.yaml", team);
+
+        assertThat(model.errors()).extracting(Problem::toString).anyMatch(p -> p.startsWith("zones/North/teams/producers.yaml:4:")
+                && p.contains("[schema]"));
+    }
+
+    @Test
     void aSecondFileForATeamIsALayoutErrorNamingBoth() throws Exception {
         String copy = minimalFiles().get("zones/North/teams/producers.yaml").replace("varchar(100)", "varchar(200)");
         LoadedModel model = loadWith("zones/North/teams/producers.yml", copy);
