@@ -41,7 +41,7 @@ final class EcosystemFileReader extends ModelEventReader {
     }
 
     private ModelLoader.EcosystemRead ecosystem() {
-        EcosystemFields fields = document(new EcosystemFields(), "Ecosystem");
+        EcosystemFields fields = document(new EcosystemFields(), ModelKind.ECOSYSTEM);
         require(fields.owner != null);
         sources.put(ObjectPath.ROOT, YamlDocument.location(file, fields.mark));
         fields.vendors.forEach(vendor -> vendor.record(ModelPaths.vendor(vendor.name)));

@@ -77,13 +77,13 @@ abstract class ModelEventReader {
     }
 
     /** Reads the file's one document, whose root mapping is {@code root}, with the apiVersion and kind it must declare. */
-    final <F extends RootFields> F document(F root, String kind) {
+    final <F extends RootFields> F document(F root, ModelKind kind) {
         require(next().is(Event.ID.StreamStart));
         require(next().is(Event.ID.DocumentStart));
         root.read();
         require(next().is(Event.ID.DocumentEnd));
         require(next().is(Event.ID.StreamEnd));
-        require(ModelSchema.API_VERSION.equals(root.apiVersion) && kind.equals(root.kind) && root.name != null);
+        require(ModelSchema.API_VERSION.equals(root.apiVersion) && kind.yamlName().equals(root.kind) && root.name != null);
         return root;
     }
 

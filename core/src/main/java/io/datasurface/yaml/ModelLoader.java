@@ -154,17 +154,17 @@ public final class ModelLoader {
      * What a file's place in the layout asks of it: its kind and, for a zone or team file, its name and the zone it lies
      * in; nothing (null) outside the layout.
      */
-    private record Expected(String kind, String name, String zone) {
+    private record Expected(ModelKind kind, String name, String zone) {
         static Expected of(String file) {
             if (file.equals(ModelLayout.ECOSYSTEM_FILE)) {
-                return new Expected("Ecosystem", null, null);
+                return new Expected(ModelKind.ECOSYSTEM, null, null);
             }
             Matcher zone = ModelLayout.ZONE_FILE.matcher(file);
             if (zone.matches()) {
-                return new Expected("GovernanceZone", zone.group(1), zone.group(1));
+                return new Expected(ModelKind.ZONE, zone.group(1), zone.group(1));
             }
             Matcher team = ModelLayout.TEAM_FILE.matcher(file);
-            return team.matches() ? new Expected("Team", team.group(2), team.group(1)) : null;
+            return team.matches() ? new Expected(ModelKind.TEAM, team.group(2), team.group(1)) : null;
         }
     }
 
@@ -175,9 +175,9 @@ public final class ModelLoader {
             return schemaProblems;
         }
         String kind = document.root().path("kind").asText();
-        if (!kind.equals(expected.kind())) {
+        if (!kind.equals(expected.kind().yamlName())) {
             return List.of(new Problem(Severity.ERROR, "layout", ObjectPath.ROOT, Optional.of(document.locate("/kind")),
-                    "a file at " + document.file() + " must have kind " + expected.kind() + ", not " + kind + ": move it to where " + kind
+                    "a file at " + document.file() + " must have kind " + expected.kind().yamlName() + ", not " + kind + ": move it to where " + kind
                             + " files belong"));
         }
         String name = document.root().path("name").asText();
@@ -220,9 +220,9 @@ public final class ModelLoader {
             Expected expected = Expected.of(file);
             if (expected != null) {
                 Optional<? extends FileRead> read = switch (expected.kind()) {
-                    case "Team" -> TeamFileReader.read(file, text, expected.zone(), expected.name());
-                    case "GovernanceZone" -> ZoneFileReader.read(file, text, expected.name());
-                    default -> EcosystemFileReader.read(file, text);
+                    case TEAM -> TeamFileReader.read(file, text, expected.zone(), expected.name());
+                    case ZONE -> ZoneFileReader.read(file, text, expected.name());
+                    case ECOSYSTEM -> EcosystemFileReader.read(file, text);
                 };
                 if (read.isPresent()) {
                     return new ParsedFile(file, List.of(), read.get(), null);
@@ -252,9 +252,9 @@ public final class ModelLoader {
             List<Problem> problems = new ArrayList<>();
             ModelReader reader = new ModelReader(document, sources, problems);
             FileRead read = switch (expected.kind()) {
-                case "Team" -> new TeamRead(reader.team(expected.zone()), Collections.unmodifiableMap(sources), List.copyOf(problems));
-                case "GovernanceZone" -> new ZoneRead(reader.zone(), Collections.unmodifiableMap(sources), List.copyOf(problems));
-                default -> new EcosystemRead(reader.ecosystem(), Collections.unmodifiableMap(sources), List.copyOf(problems));
+                case TEAM -> new TeamRead(reader.team(expected.zone()), Collections.unmodifiableMap(sources), List.copyOf(problems));
+                case ZONE -> new ZoneRead(reader.zone(), Collections.unmodifiableMap(sources), List.copyOf(problems));
+                case ECOSYSTEM -> new EcosystemRead(reader.ecosystem(), Collections.unmodifiableMap(sources), List.copyOf(problems));
             };
             return new ParsedFile(file, List.of(), read, null);
         }

@@ -69,14 +69,13 @@ public final class ModelSchema {
      */
     static ObjectPath objectPath(YamlDocument document, String pointer) {
         JsonNode root = document.root();
-        String kind = root.path("kind").asText();
         Matcher zoneFolder = ModelLayout.ZONE_FOLDER.matcher(document.file());
         String zone = zoneFolder.matches() ? zoneFolder.group(1) : "";
-        ObjectPath path = switch (kind) {
-            case "GovernanceZone" -> ModelPaths.zone(root.path("name").asText(zone));
-            case "Team" -> ModelPaths.team(zone, root.path("name").asText());
-            default -> ObjectPath.ROOT;
-        };
+        ObjectPath path = ModelKind.fromYaml(root.path("kind").asText()).map(kind -> switch (kind) {
+            case ZONE -> ModelPaths.zone(root.path("name").asText(zone));
+            case TEAM -> ModelPaths.team(zone, root.path("name").asText());
+            case ECOSYSTEM -> ObjectPath.ROOT;
+        }).orElse(ObjectPath.ROOT);
         JsonNode node = root;
         String[] segments = pointer.isEmpty() ? new String[0] : pointer.substring(1).split("/");
         for (int i = 0; i < segments.length; i++) {

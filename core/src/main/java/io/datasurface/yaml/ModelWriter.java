@@ -62,7 +62,7 @@ public final class ModelWriter {
     }
 
     private static Map<String, Object> ecosystem(Ecosystem e) {
-        Map<String, Object> m = header("Ecosystem", e.name());
+        Map<String, Object> m = header(ModelKind.ECOSYSTEM, e.name());
         m.put("owner", repository(e.owner()));
         documentation(m, e.documentation());
         m.put("vendors", e.vendors().stream().map(ModelWriter::vendor).toList());
@@ -72,7 +72,7 @@ public final class ModelWriter {
     }
 
     private static Map<String, Object> zone(GovernanceZone z) {
-        Map<String, Object> m = header("GovernanceZone", z.name());
+        Map<String, Object> m = header(ModelKind.ZONE, z.name());
         documentation(m, z.documentation());
         ZonePolicies p = z.policies();
         m.put("policies", map(
@@ -83,7 +83,7 @@ public final class ModelWriter {
     }
 
     private static Map<String, Object> team(Team t) {
-        Map<String, Object> m = header("Team", t.name());
+        Map<String, Object> m = header(ModelKind.TEAM, t.name());
         documentation(m, t.documentation());
         m.put("datastores", t.datastores().stream().map(ModelWriter::datastore).toList());
         m.put("workspaces", t.workspaces().stream().map(ModelWriter::workspace).toList());
@@ -188,8 +188,8 @@ public final class ModelWriter {
         return map("name", c.name(), "kind", c.kind().yamlName());
     }
 
-    private static Map<String, Object> header(String kind, String name) {
-        return map("apiVersion", ModelSchema.API_VERSION, "kind", kind, "name", name);
+    private static Map<String, Object> header(ModelKind kind, String name) {
+        return map("apiVersion", ModelSchema.API_VERSION, "kind", kind.yamlName(), "name", name);
     }
 
     private static void documentation(Map<String, Object> m, Documentation documentation) {

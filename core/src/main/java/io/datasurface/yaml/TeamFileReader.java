@@ -45,7 +45,7 @@ final class TeamFileReader extends ModelEventReader {
     }
 
     private ModelLoader.TeamRead team(String zone, String expectedName) {
-        TeamFields fields = document(new TeamFields(), "Team");
+        TeamFields fields = document(new TeamFields(), ModelKind.TEAM);
         require(expectedName.equals(fields.name));
         List<Place> places = new ArrayList<>(fields.stores.places);
         places.addAll(fields.workspaces.places);

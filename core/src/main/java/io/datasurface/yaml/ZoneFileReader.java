@@ -28,7 +28,7 @@ final class ZoneFileReader extends ModelEventReader {
     }
 
     private ModelLoader.ZoneRead zone(String expectedName) {
-        ZoneFields fields = document(new ZoneFields(), "GovernanceZone");
+        ZoneFields fields = document(new ZoneFields(), ModelKind.ZONE);
         require(expectedName.equals(fields.name));
         Map<ObjectPath, SourceLocation> sources = new LinkedHashMap<>();
         ObjectPath path = ModelPaths.zone(fields.name);

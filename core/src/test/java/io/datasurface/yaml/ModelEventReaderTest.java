@@ -64,7 +64,7 @@ class ModelEventReaderTest {
     }
 
     @Test
-    void theCloudsTheEcosystemReaderAcceptsAreTheSchemas() throws IOException {
+    void theEnumerationsTheReadersKnowAreTheSchemas() throws IOException {
         JsonNode schema;
         try (InputStream in = ModelSchema.class.getResourceAsStream(ModelSchema.RESOURCE)) {
             schema = new ObjectMapper().readTree(in);
@@ -72,7 +72,11 @@ class ModelEventReaderTest {
         List<String> clouds = new ArrayList<>();
         schema.at("/$defs/vendor/properties/cloud/enum").forEach(value -> clouds.add(value.asText()));
 
+        List<String> kinds = new ArrayList<>();
+        schema.at("/properties/kind/enum").forEach(value -> kinds.add(value.asText()));
+
         assertThat(EcosystemFileReader.CLOUDS).isEqualTo(clouds);
+        assertThat(Stream.of(ModelKind.values()).map(ModelKind::yamlName).toList()).isEqualTo(kinds);
     }
 
     private static void assertEditsAgree(List<String> names, int atLeast) throws IOException {
