@@ -30,6 +30,8 @@ public final class Templates {
                     .resolveSync(ctx -> Literals.hcl((String) ctx.getBase())).build())
             .build();
 
+    private static final int INITIAL_CAPACITY = 8192;
+
     private Templates() {
     }
 
@@ -40,6 +42,16 @@ public final class Templates {
             throw new IllegalStateException("template templates/render/" + id + " is missing from the class path");
         }
         return template;
+    }
+
+    /**
+     * Renders one file of a template. Qute starts a render's buffer at the largest output of the template so far (up to
+     * 64 KB): after one large file (a platform's system DAG names every stream) each stream's DAG of a few kilobytes would
+     * start in a 64 KB buffer, ten thousand times per render. Every file starts at {@value #INITIAL_CAPACITY} characters
+     * instead and grows as it needs.
+     */
+    public static String render(Template template, String name, Object value) {
+        return template.instance().setAttribute("capacity", INITIAL_CAPACITY).data(name, value).render();
     }
 
     /** Finds {@code templates/render/<id>}, for {@link #get} and for {@code include} sections. */

@@ -135,9 +135,9 @@ public final class AirflowDags {
             paths.add(path);
         }
         List<RenderedFile> files = new ArrayList<>(IntStream.range(0, paths.size()).parallel()
-                .mapToObj(i -> new RenderedFile(paths.get(i), template.data("dag", mergeDag(request, graph.streams().get(i))).render()))
+                .mapToObj(i -> new RenderedFile(paths.get(i), Templates.render(template, "dag", mergeDag(request, graph.streams().get(i)))))
                 .toList());
-        files.add(new RenderedFile(FOLDER + "/" + graph.schema() + "_system.py", template.data("dag", systemDag(request)).render()));
+        files.add(new RenderedFile(FOLDER + "/" + graph.schema() + "_system.py", Templates.render(template, "dag", systemDag(request))));
         return files;
     }
 

@@ -101,10 +101,10 @@ public final class SinkConnectors {
         List<Connector> connectors = connectors(graph);
         Template json = Templates.get("connect/connector.json");
         List<RenderedFile> files = new ArrayList<>(connectors.parallelStream()
-                .map(c -> new RenderedFile(folder(graph) + "/json/" + c.name() + ".json", json.data("c", c).render()))
+                .map(c -> new RenderedFile(folder(graph) + "/json/" + c.name() + ".json", Templates.render(json, "c", c)))
                 .toList());
         files.add(new RenderedFile(folder(graph) + "/terraform/main.tf",
-                Templates.get("connect/main.tf").data("tf", terraform(graph, connectors)).render()));
+                Templates.render(Templates.get("connect/main.tf"), "tf", terraform(graph, connectors))));
         return files;
     }
 
@@ -208,7 +208,7 @@ public final class SinkConnectors {
                     + ": the sinks write staging tables with it", true, null));
         }
         Template resource = Templates.get("connect/resource.tf");
-        List<String> resources = connectors.parallelStream().map(c -> resource.data("c", c).render()).toList();
+        List<String> resources = connectors.parallelStream().map(c -> Templates.render(resource, "c", c)).toList();
         return new Terraform(platform.name(), PlatformSecrets.API_USER, tokenVariable, variables, resources);
     }
 }

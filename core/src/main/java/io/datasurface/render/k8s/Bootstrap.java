@@ -46,8 +46,8 @@ public final class Bootstrap {
 
     public static List<RenderedFile> render(RenderRequest request) {
         View view = view(request);
-        return List.of(new RenderedFile(YAML, Templates.get("k8s/bootstrap.yaml").data("v", view).render()),
-                new RenderedFile(CHECKLIST, Templates.get("k8s/secrets.md").data("v", view).render()));
+        return List.of(new RenderedFile(YAML, Templates.render(Templates.get("k8s/bootstrap.yaml"), "v", view)),
+                new RenderedFile(CHECKLIST, Templates.render(Templates.get("k8s/secrets.md"), "v", view)));
     }
 
     public static View view(RenderRequest request) {
