@@ -45,10 +45,11 @@ public final class Templates {
     }
 
     /**
-     * Renders one file of a template. Qute starts a render's buffer at the largest output of the template so far (up to
-     * 64 KB): after one large file (a platform's system DAG names every stream) each stream's DAG of a few kilobytes would
-     * start in a 64 KB buffer, ten thousand times per render. Every file starts at {@value #INITIAL_CAPACITY} characters
-     * instead and grows as it needs.
+     * Renders one file of a template. Qute starts a render's buffer at the larger of its estimate for the template and
+     * the template's largest output so far, up to 64 KB: it estimates the DAG template at the full 64 KB, and one large
+     * file (a connector that reads many topics) raises a small template's start to 64 KB for every later file. A render
+     * of ten thousand streams then allocated 64 KB per file of a few kilobytes. Every file starts at
+     * {@value #INITIAL_CAPACITY} characters instead and grows as it needs.
      */
     public static String render(Template template, String name, Object value) {
         return template.instance().setAttribute("capacity", INITIAL_CAPACITY).data(name, value).render();
