@@ -91,18 +91,7 @@ final class EcosystemFileReader extends ModelEventReader {
                         }
                     }.read();
                 }
-                case "zones" -> {
-                    new Items<ZoneDeclaration>() {
-                        @Override
-                        void item() {
-                            DeclarationFields declaration = new DeclarationFields();
-                            declaration.read();
-                            require(declaration.name != null && declaration.owner != null);
-                            zones.add(new ZoneDeclaration(declaration.name, declaration.owner));
-                            zoneMarks.add(declaration.mark);
-                        }
-                    }.read();
-                }
+                case "zones" -> declarations(zones, zoneMarks, ZoneDeclaration::new);
                 default -> throw unknown();
             }
         }

@@ -4,7 +4,6 @@ import io.datasurface.model.Credential;
 import io.datasurface.model.CredentialKind;
 import io.datasurface.model.Durations;
 import io.datasurface.model.Repository;
-import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,10 +12,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.MappingStartEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
@@ -42,7 +39,7 @@ abstract class ModelEventReader {
 
     ModelEventReader(String file, String text) {
         this.file = file;
-        this.events = new Yaml(new SafeConstructor(new LoaderOptions())).parse(new StringReader(text)).iterator();
+        this.events = YamlDocument.events(text).iterator();
     }
 
     /** What {@code read} gives, or empty where the file has a problem or holds anything the reader does not read. */
@@ -266,8 +263,24 @@ abstract class ModelEventReader {
         }
     }
 
-    /** A declaration of a part of the model and who owns it: a zone's team, or the ecosystem's zone. */
-    final class DeclarationFields extends Fields {
+    /**
+     * A sequence of declarations of parts of the model and who owns them (a zone's teams, the ecosystem's zones): each a
+     * name and an owner, made into a value of {@code into} by {@code make}; where each starts goes into {@code marks}.
+     */
+    final <T> void declarations(List<T> into, List<Long> marks, BiFunction<String, Repository, T> make) {
+        new Items<T>() {
+            @Override
+            void item() {
+                DeclarationFields declaration = new DeclarationFields();
+                declaration.read();
+                require(declaration.name != null && declaration.owner != null);
+                into.add(make.apply(declaration.name, declaration.owner));
+                marks.add(declaration.mark);
+            }
+        }.read();
+    }
+
+    private final class DeclarationFields extends Fields {
         String name;
         Repository owner;
 

@@ -63,7 +63,7 @@ public final class YamlDocument {
         JsonNode root = null;
         int documents = 0;
         try {
-            for (Event event : new Yaml(new SafeConstructor(new LoaderOptions())).parse(new StringReader(text))) {
+            for (Event event : events(text)) {
                 if (event instanceof DocumentStartEvent && ++documents > 1) {
                     throw new YamlSyntaxException(location(file, event.getStartMark()), "a model file holds one document: remove the extra '---'");
                 } else if (event instanceof AliasEvent) {
@@ -208,7 +208,15 @@ public final class YamlDocument {
         }
     }
 
-    /** A scalar's JSON value: the one fact of how a plain scalar resolves, which {@link TeamFileReader} reads by too. */
+    /**
+     * The parser's events of a model file's text: the one parse both the tree and {@link ModelEventReader} read, so
+     * that they see the same events.
+     */
+    static Iterable<Event> events(String text) {
+        return new Yaml(new SafeConstructor(new LoaderOptions())).parse(new StringReader(text));
+    }
+
+    /** A scalar's JSON value: the one fact of how a plain scalar resolves, which {@link ModelEventReader} reads by too. */
     static JsonNode scalar(ScalarEvent event) {
         String value = event.getValue();
         if (!event.getImplicit().canOmitTagInPlainScalar()) {

@@ -55,18 +55,7 @@ final class ZoneFileReader extends ModelEventReader {
             switch (key) {
                 case "documentation" -> documentation = new Documentation(string());
                 case "policies" -> new PoliciesFields().read();
-                case "teams" -> {
-                    new Items<TeamDeclaration>() {
-                        @Override
-                        void item() {
-                            DeclarationFields declaration = new DeclarationFields();
-                            declaration.read();
-                            require(declaration.name != null && declaration.owner != null);
-                            teams.add(new TeamDeclaration(declaration.name, declaration.owner));
-                            teamMarks.add(declaration.mark);
-                        }
-                    }.read();
-                }
+                case "teams" -> declarations(teams, teamMarks, TeamDeclaration::new);
                 default -> throw unknown();
             }
         }
