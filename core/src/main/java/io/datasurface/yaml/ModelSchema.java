@@ -22,9 +22,9 @@ import java.util.Optional;
 
 /**
  * The JSON Schema of model files ({@code schema/datasurface.schema.json} in this jar). Editors use
- * the same file to complete and check the YAML; the loader checks every file against it first. Team files without
- * problems are the exception: {@link TeamFileReader} checks the schema's rules for them on the parser's events and
- * hands any file that breaks one (or that it does not read) back to this check, so that every message is the schema's.
+ * the same file to complete and check the YAML; the loader checks every file against it first. Files without problems
+ * are the exception: a {@link ModelEventReader} checks the schema's rules for them on the parser's events and hands any
+ * file that breaks one (or that it does not read) back to this check, so that every message is the schema's.
  */
 public final class ModelSchema {
     public static final String RESOURCE = "/schema/datasurface.schema.json";
