@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -210,9 +211,14 @@ public final class YamlDocument {
 
     /**
      * The parser's events of a model file's text: the one parse both the tree and {@link ModelEventReader} read, so
-     * that they see the same events.
+     * that they see the same events. Text in the part of YAML model files are written in is read by
+     * {@link ModelYamlScanner}, which gives SnakeYAML's events faster; SnakeYAML parses the rest.
      */
     static Iterable<Event> events(String text) {
+        Optional<List<Event>> scanned = ModelYamlScanner.events(text);
+        if (scanned.isPresent()) {
+            return scanned.get();
+        }
         return new Yaml(new SafeConstructor(new LoaderOptions())).parse(new StringReader(text));
     }
 

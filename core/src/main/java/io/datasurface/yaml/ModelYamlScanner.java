@@ -1,0 +1,422 @@
+package io.datasurface.yaml;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.events.DocumentEndEvent;
+import org.yaml.snakeyaml.events.DocumentStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.ImplicitTuple;
+import org.yaml.snakeyaml.events.MappingEndEvent;
+import org.yaml.snakeyaml.events.MappingStartEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.events.SequenceEndEvent;
+import org.yaml.snakeyaml.events.SequenceStartEvent;
+import org.yaml.snakeyaml.events.StreamEndEvent;
+import org.yaml.snakeyaml.events.StreamStartEvent;
+
+/**
+ * The parser's events of a model file written in the part of YAML that model files are written in: block mappings
+ * whose keys are words, block sequences (also at their key's indentation), and on one line each, flow mappings and
+ * sequences, plain scalars, single-quoted scalars and double-quoted scalars without escapes; comments and blank lines
+ * anywhere. That is everything {@code ModelWriter} writes and what people mostly write by hand.
+ *
+ * <p>SnakeYAML reads that text about three times slower: it turns the text into code points, queues tokens and checks
+ * every rule of YAML at every character. This scanner reads lines. It is exact only about what it accepts: on anything
+ * else (a tab, an anchor, a tag, a block scalar, a scalar or flow collection over several lines, an empty value, a
+ * quoted key, a backslash in double quotes, a document marker, a character outside the Basic Multilingual Plane's
+ * printable ones, a YAML error) it gives up, and the file is parsed by SnakeYAML. Where it accepts, its events are
+ * SnakeYAML's: the same kinds, values, styles and implicit tags, and the same start marks (line and column) of every
+ * scalar and collection; {@code ModelYamlScannerTest} holds that on the examples and on many thousands of edits of
+ * them. An event's end mark is its start mark: the readers of events use start marks only.
+ */
+final class ModelYamlScanner {
+    /** Deeper text is left to SnakeYAML, as a parser's recursion must stop somewhere. */
+    private static final int MAX_DEPTH = 50;
+    private static final int[] NO_SNIPPET = {};
+    private static final ImplicitTuple PLAIN = new ImplicitTuple(true, false);
+    private static final ImplicitTuple QUOTED = new ImplicitTuple(false, true);
+
+    private final String text;
+    private final List<Event> events = new ArrayList<>();
+    /** Where the line after the current one starts, and its number (from 0). */
+    private int following;
+    private int followingNumber;
+    /** The current line: its number (from 0), where it starts and ends, and its indentation; -1 after the last line. */
+    private int line;
+    private int lineStart;
+    private int lineEnd;
+    private int indent;
+    private int depth;
+
+    private ModelYamlScanner(String text) {
+        this.text = text;
+    }
+
+    /** The events of {@code text}, or empty where it is not written in the part of YAML this scanner reads. */
+    static Optional<List<Event>> events(String text) {
+        if (!onlyPlainCharacters(text)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new ModelYamlScanner(text).document());
+        } catch (GiveUp giveUp) {
+            return Optional.empty();
+        }
+    }
+
+    /** Thrown where the text is not one this scanner reads: SnakeYAML parses it. No stack trace. */
+    private static final class GiveUp extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private static final GiveUp INSTANCE = new GiveUp();
+
+        private GiveUp() {
+            super("not scanned", null, false, false);
+        }
+    }
+
+    private static void require(boolean condition) {
+        if (!condition) {
+            throw GiveUp.INSTANCE;
+        }
+    }
+
+    /**
+     * Printable characters of the Basic Multilingual Plane and line feeds only: no tab, no carriage return, no byte
+     * order mark, none of YAML's other line breaks (U+0085, U+2028, U+2029) and no surrogate, so that a column is a
+     * character's index in its line as it is a code point's for SnakeYAML.
+     */
+    private static boolean onlyPlainCharacters(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < ' ' ? c != '\n' : c >= 0x7F && (c < 0xA0 || c >= 0xD800 && c < 0xE000 || c >= 0xFFFE || c == 0xFEFF || c == 0x2028
+                    || c == 0x2029)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private List<Event> document() {
+        Mark start = mark(0, 0);
+        events.add(new StreamStartEvent(start, start));
+        next();
+        require(indent == 0);
+        Mark document = mark(line, 0);
+        events.add(new DocumentStartEvent(document, document, false, null, null));
+        blockNode(0);
+        require(indent < 0);
+        Mark end = mark(line, 0);
+        events.add(new DocumentEndEvent(end, end, false));
+        events.add(new StreamEndEvent(end, end));
+        return events;
+    }
+
+    // ---- lines -------------------------------------------------------------------------------
+
+    /** Moves to the next line that holds more than spaces and a comment, or past the last line. */
+    private void next() {
+        while (following < text.length()) {
+            int start = following;
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            int number = followingNumber;
+            following = end + 1;
+            followingNumber++;
+            int content = start;
+            while (content < end && text.charAt(content) == ' ') {
+                content++;
+            }
+            if (content < end && text.charAt(content) != '#') {
+                line = number;
+                lineStart = start;
+                lineEnd = end;
+                indent = content - start;
+                return;
+            }
+        }
+        line = followingNumber;
+        lineStart = text.length();
+        lineEnd = text.length();
+        indent = -1;
+    }
+
+    /** The character at {@code p} of the current line, or 0 past its end. */
+    private char at(int p) {
+        return p < lineEnd ? text.charAt(p) : 0;
+    }
+
+    private int spacesFrom(int p) {
+        while (p < lineEnd && text.charAt(p) == ' ') {
+            p++;
+        }
+        return p;
+    }
+
+    /** Whether the current line's content at {@code p} is a sequence entry's dash. */
+    private boolean dashAt(int p) {
+        return at(p) == '-' && (p + 1 == lineEnd || at(p + 1) == ' ');
+    }
+
+    /** Where a key that is a word ends (at its colon, which a space or the line's end follows), or -1. */
+    private int keyEnd(int p) {
+        char first = at(p);
+        if (!(Character.isLetter(first) || first == '_') || first > 0x7F) {
+            return -1;
+        }
+        int q = p + 1;
+        while (q < lineEnd && isWordCharacter(text.charAt(q))) {
+            q++;
+        }
+        return at(q) == ':' && (q + 1 == lineEnd || at(q + 1) == ' ') ? q : -1;
+    }
+
+    private static boolean isWordCharacter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    }
+
+    /** YAML's indicators, which may not start a plain scalar (some may, followed by a non-space: left to SnakeYAML). */
+    private static boolean isIndicator(char c) {
+        return "-?:,[]{}#&*!|>'\"%@`".indexOf(c) >= 0;
+    }
+
+    // ---- block nodes ---------------------------------------------------------------------------
+
+    /** The block mapping or sequence whose content starts at {@code column} of the current line. */
+    private void blockNode(int column) {
+        int p = lineStart + column;
+        if (dashAt(p)) {
+            blockSequence(column, false);
+        } else {
+            require(keyEnd(p) > 0);
+            blockMapping(column);
+        }
+    }
+
+    private void blockMapping(int column) {
+        enter();
+        Mark start = mark(line, column);
+        events.add(new MappingStartEvent(null, null, true, start, start, DumperOptions.FlowStyle.BLOCK));
+        while (true) {
+            int key = lineStart + column;
+            int colon = keyEnd(key);
+            require(colon > 0);
+            events.add(scalar(text.substring(key, colon), column, DumperOptions.ScalarStyle.PLAIN));
+            int value = spacesFrom(colon + 1);
+            if (value == lineEnd || text.charAt(value) == '#') {
+                next();
+                if (indent > column) {
+                    blockNode(indent);
+                } else {
+                    // A sequence may stand at its key's indentation; anything else would be an empty value.
+                    require(indent == column && dashAt(lineStart + indent));
+                    blockSequence(column, true);
+                }
+            } else {
+                inlineValue(value);
+                next();
+            }
+            require(indent <= column);
+            if (indent < column) {
+                break;
+            }
+            require(!dashAt(lineStart + indent));
+        }
+        events.add(new MappingEndEvent(mark(line, 0), mark(line, 0)));
+        depth--;
+    }
+
+    /**
+     * A block sequence whose dashes stand at {@code column}. One at its key's indentation ({@code atKeyIndentation})
+     * ends at the next key of that mapping; any other ends where the indentation falls below its dashes.
+     */
+    private void blockSequence(int column, boolean atKeyIndentation) {
+        enter();
+        Mark start = mark(line, column);
+        events.add(new SequenceStartEvent(null, null, true, start, start, DumperOptions.FlowStyle.BLOCK));
+        while (indent == column && dashAt(lineStart + column)) {
+            int entry = spacesFrom(lineStart + column + 1);
+            require(entry < lineEnd && text.charAt(entry) != '#' && !dashAt(entry));
+            if (keyEnd(entry) > 0) {
+                blockMapping(entry - lineStart);
+            } else {
+                inlineValue(entry);
+                next();
+            }
+            require(indent <= column);
+        }
+        require(atKeyIndentation || indent < column);
+        events.add(new SequenceEndEvent(mark(line, 0), mark(line, 0)));
+        depth--;
+    }
+
+    /** A value that starts at {@code p} and ends on the current line, where only spaces and a comment may follow it. */
+    private void inlineValue(int p) {
+        int end;
+        switch (text.charAt(p)) {
+            case '{' -> end = flowMapping(p);
+            case '[' -> end = flowSequence(p);
+            case '\'' -> end = singleQuoted(p);
+            case '"' -> end = doubleQuoted(p);
+            default -> {
+                blockPlain(p);
+                return;
+            }
+        }
+        int after = spacesFrom(end);
+        require(after == lineEnd || text.charAt(after) == '#' && after > end);
+    }
+
+    /** A plain scalar in a block: the rest of the line up to a comment, without ": " in it. */
+    private void blockPlain(int p) {
+        require(!isIndicator(text.charAt(p)));
+        int last = p;
+        for (int q = p; q < lineEnd; q++) {
+            char c = text.charAt(q);
+            if (c == ' ') {
+                if (at(q + 1) == '#') {
+                    break;
+                }
+            } else {
+                require(c != ':' || q + 1 < lineEnd && text.charAt(q + 1) != ' ');
+                last = q + 1;
+            }
+        }
+        events.add(scalar(text.substring(p, last), p - lineStart, DumperOptions.ScalarStyle.PLAIN));
+    }
+
+    // ---- flow nodes and quoted scalars, each on one line -------------------------------------------
+
+    private int flowMapping(int p) {
+        enter();
+        Mark start = mark(line, p - lineStart);
+        events.add(new MappingStartEvent(null, null, true, start, start, DumperOptions.FlowStyle.FLOW));
+        int q = spacesFrom(p + 1);
+        if (at(q) != '}') {
+            while (true) {
+                int colon = keyEnd(q);
+                require(colon > 0 && at(colon + 1) == ' ');
+                events.add(scalar(text.substring(q, colon), q - lineStart, DumperOptions.ScalarStyle.PLAIN));
+                q = spacesFrom(flowValue(spacesFrom(colon + 1), '}'));
+                if (at(q) != ',') {
+                    break;
+                }
+                q = spacesFrom(q + 1);
+            }
+            require(at(q) == '}');
+        }
+        events.add(new MappingEndEvent(start, start));
+        depth--;
+        return q + 1;
+    }
+
+    private int flowSequence(int p) {
+        enter();
+        Mark start = mark(line, p - lineStart);
+        events.add(new SequenceStartEvent(null, null, true, start, start, DumperOptions.FlowStyle.FLOW));
+        int q = spacesFrom(p + 1);
+        if (at(q) != ']') {
+            while (true) {
+                q = spacesFrom(flowValue(q, ']'));
+                if (at(q) != ',') {
+                    break;
+                }
+                q = spacesFrom(q + 1);
+            }
+            require(at(q) == ']');
+        }
+        events.add(new SequenceEndEvent(start, start));
+        depth--;
+        return q + 1;
+    }
+
+    /** A value inside a flow collection that {@code close} ends; returns where it ends. */
+    private int flowValue(int p, char close) {
+        switch (at(p)) {
+            case '{':
+                return flowMapping(p);
+            case '[':
+                return flowSequence(p);
+            case '\'':
+                return singleQuoted(p);
+            case '"':
+                return doubleQuoted(p);
+            default:
+                return flowPlain(p, close);
+        }
+    }
+
+    /**
+     * A plain scalar in a flow collection: up to a comma or the collection's end. As SnakeYAML's, it may hold a colon
+     * that a character other than a space or a flow indicator follows (a URL); a '?', a '#' or a bracket in it is left
+     * to SnakeYAML.
+     */
+    private int flowPlain(int p, char close) {
+        require(p < lineEnd && !isIndicator(text.charAt(p)));
+        int last = p;
+        int q = p;
+        for (; q < lineEnd; q++) {
+            char c = text.charAt(q);
+            if (c == ',' || c == close) {
+                break;
+            }
+            require("?#[]{}".indexOf(c) < 0 && (c != ':' || q + 1 < lineEnd && " ,[]{}".indexOf(text.charAt(q + 1)) < 0));
+            if (c != ' ') {
+                last = q + 1;
+            }
+        }
+        require(q < lineEnd);
+        events.add(scalar(text.substring(p, last), p - lineStart, DumperOptions.ScalarStyle.PLAIN));
+        return last;
+    }
+
+    /** A single-quoted scalar ('' stands for one quote); returns where it ends, after its closing quote. */
+    private int singleQuoted(int p) {
+        StringBuilder value = null;
+        int from = p + 1;
+        while (true) {
+            int quote = text.indexOf('\'', from);
+            require(quote >= 0 && quote < lineEnd);
+            if (at(quote + 1) != '\'') {
+                String last = text.substring(from, quote);
+                events.add(scalar(value == null ? last : value.append(last).toString(), p - lineStart, DumperOptions.ScalarStyle.SINGLE_QUOTED));
+                return quote + 1;
+            }
+            if (value == null) {
+                value = new StringBuilder();
+            }
+            value.append(text, from, quote + 1);
+            from = quote + 2;
+        }
+    }
+
+    /** A double-quoted scalar without escapes; returns where it ends, after its closing quote. */
+    private int doubleQuoted(int p) {
+        int quote = text.indexOf('"', p + 1);
+        require(quote >= 0 && quote < lineEnd);
+        for (int q = p + 1; q < quote; q++) {
+            require(text.charAt(q) != '\\');
+        }
+        events.add(scalar(text.substring(p + 1, quote), p - lineStart, DumperOptions.ScalarStyle.DOUBLE_QUOTED));
+        return quote + 1;
+    }
+
+    // ---- events --------------------------------------------------------------------------------
+
+    private void enter() {
+        require(++depth <= MAX_DEPTH);
+    }
+
+    private ScalarEvent scalar(String value, int column, DumperOptions.ScalarStyle style) {
+        Mark start = mark(line, column);
+        return new ScalarEvent(null, null, style == DumperOptions.ScalarStyle.PLAIN ? PLAIN : QUOTED, value, start, start, style);
+    }
+
+    private Mark mark(int lineNumber, int column) {
+        return new Mark("reader", lineStart + column, lineNumber, column, NO_SNIPPET, 0);
+    }
+}
