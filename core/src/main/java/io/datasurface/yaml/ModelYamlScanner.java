@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.events.DocumentEndEvent;
 import org.yaml.snakeyaml.events.DocumentStartEvent;
@@ -35,6 +36,11 @@ import org.yaml.snakeyaml.events.StreamStartEvent;
 final class ModelYamlScanner {
     /** Deeper text is left to SnakeYAML, as a parser's recursion must stop somewhere. */
     private static final int MAX_DEPTH = 50;
+    /**
+     * SnakeYAML refuses a document of more code points than its limit (3 MB); text near it is left to SnakeYAML,
+     * so that a file too large is refused alike.
+     */
+    private static final int MAX_LENGTH = new LoaderOptions().getCodePointLimit() - 1024;
     private static final int[] NO_SNIPPET = {};
     private static final ImplicitTuple PLAIN = new ImplicitTuple(true, false);
     private static final ImplicitTuple QUOTED = new ImplicitTuple(false, true);
@@ -57,7 +63,7 @@ final class ModelYamlScanner {
 
     /** The events of {@code text}, or empty where it is not written in the part of YAML this scanner reads. */
     static Optional<List<Event>> events(String text) {
-        if (!onlyPlainCharacters(text)) {
+        if (text.length() > MAX_LENGTH || !onlyPlainCharacters(text)) {
             return Optional.empty();
         }
         try {

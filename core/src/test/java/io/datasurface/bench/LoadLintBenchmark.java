@@ -27,6 +27,7 @@ import io.datasurface.model.ZoneDeclaration;
 import io.datasurface.model.ZonePolicies;
 import io.datasurface.testfixtures.TestModels;
 import io.datasurface.yaml.LoadedModel;
+import io.datasurface.yaml.ModelFileEvents;
 import io.datasurface.yaml.ModelFiles;
 import io.datasurface.yaml.ModelLoader;
 import io.datasurface.yaml.ModelWriter;
@@ -55,7 +56,8 @@ import org.yaml.snakeyaml.events.Event;
  * Generates a model of 1,000 stores x 40 datasets x 20 columns, writes it to a temporary folder and times reading +
  * schema check + loading, and lint, against the fastest YAML parse of the same files measured in the same run. Each
  * parser reads every file on every core, as the loader does: SnakeYAML's and snakeyaml-engine's event streams (the
- * parser alone, building nothing: the floor of any YAML-based loader), SnakeYAML to plain maps and Jackson's YAML module
+ * parser alone, building nothing: the floor of any YAML-based loader), the loader's own model-file scanner (SnakeYAML's
+ * events from lines, for the part of YAML model files are written in), SnakeYAML to plain maps and Jackson's YAML module
  * to a JSON tree. First from cold JVMs (a fresh JVM per measurement, in turns, three rounds or -Dbench.rounds), then
  * warm in this JVM (best of 3 after a warm-up). Prints the figures; not a test. Run it outside Maven's JVM (see the
  * README's Benchmarks).
@@ -70,6 +72,8 @@ public final class LoadLintBenchmark {
     /** Rounds of cold JVMs (-Dbench.rounds): a fresh JVM's time swings with when its compiler reaches the parser. */
     private static final int COLD_ROUNDS = Integer.getInteger("bench.rounds", 3);
     private static final String LOAD_LINT = "load + lint";
+    /** The loader's own parse: ModelYamlScanner, and SnakeYAML for any file it gives up on. */
+    private static final String SCANNER = "model-file scanner events";
     /** JVM options of every cold run, the same for load + lint and the parses (-Dbench.jvm="-XX:TieredStopAtLevel=1 ..."). */
     private static final List<String> CHILD_JVM_OPTIONS = System.getProperty("bench.jvm", "").isBlank() ? List.of()
             : List.of(System.getProperty("bench.jvm").trim().split("\\s+"));
@@ -111,30 +115,44 @@ public final class LoadLintBenchmark {
         measured.add(0, LOAD_LINT);
         List<Double> ratios = new ArrayList<>();
         List<Double> cpuRatios = new ArrayList<>();
+        List<Double> generalRatios = new ArrayList<>();
         List<Long> loadLints = new ArrayList<>();
+        List<Long> fastestParses = new ArrayList<>();
         for (int round = 1; round <= COLD_ROUNDS; round++) {
             Map<String, long[]> figures = new LinkedHashMap<>();
             for (String what : measured) {
                 figures.put(what, coldRun(what, folder));
             }
             long[] loadLint = figures.remove(LOAD_LINT);
-            Map.Entry<String, long[]> fastest = figures.entrySet().stream().min(Comparator.comparingLong(e -> e.getValue()[0])).orElseThrow();
+            Map.Entry<String, long[]> fastest = fastest(figures, name -> true);
+            Map.Entry<String, long[]> fastestGeneral = fastest(figures, name -> !name.equals(SCANNER));
             long fastestCpu = figures.values().stream().mapToLong(f -> f[1]).min().orElseThrow();
             double ratio = (double) loadLint[0] / fastest.getValue()[0];
             double cpuRatio = (double) loadLint[1] / fastestCpu;
             ratios.add(ratio);
             cpuRatios.add(cpuRatio);
+            generalRatios.add((double) loadLint[0] / fastestGeneral.getValue()[0]);
             loadLints.add(loadLint[0]);
-            System.out.printf("cold round %d: %s %d ms (cpu %d ms) | %s | load + lint / fastest parse: %.2fx wall (%s), %.2fx cpu (load average %s)%n",
+            fastestParses.add(fastest.getValue()[0]);
+            System.out.printf("cold round %d: %s %d ms (cpu %d ms) | %s | load + lint / fastest parse: %.2fx wall (%s), %.2fx cpu; "
+                    + "/ fastest general YAML parser: %.2fx (%s) (load average %s)%n",
                     round, LOAD_LINT, loadLint[0], loadLint[1], figures.entrySet().stream()
                             .map(e -> e.getKey() + " " + e.getValue()[0] + " ms (cpu " + e.getValue()[1] + " ms)").collect(Collectors.joining(", ")),
-                    ratio, fastest.getKey(), cpuRatio, loadAverage());
+                    ratio, fastest.getKey(), cpuRatio, generalRatios.get(generalRatios.size() - 1), fastestGeneral.getKey(), loadAverage());
         }
         double ratio = median(ratios);
         long loadLint = loadLints.stream().sorted().toList().get(loadLints.size() / 2);
-        System.out.printf("cold, median of %d: load + lint %d ms (goal <= 2000 ms: %s); %.2fx the fastest YAML parse of the same round in wall time, "
-                + "%.2fx in cpu time (goal, where parsing alone takes over 2 s: <= 1.30x: %s)%n", COLD_ROUNDS, loadLint,
-                loadLint <= 2000 ? "met" : "NOT met", ratio, median(cpuRatios), ratio <= 1.30 ? "met" : "NOT met");
+        long fastestParse = fastestParses.stream().sorted().toList().get(fastestParses.size() / 2);
+        // The goal: 2 s, or, where parsing alone takes longer than that, 1.3 times the fastest parse.
+        String verdict = fastestParse <= 2000
+                ? "goal <= 2000 ms, as the fastest parse takes " + fastestParse + " ms: " + (loadLint <= 2000 ? "met" : "NOT met")
+                : "goal <= 1.30x the fastest parse, as it takes " + fastestParse + " ms: " + (ratio <= 1.30 ? "met" : "NOT met");
+        System.out.printf("cold, median of %d: load + lint %d ms; %.2fx the fastest YAML parse of the same round in wall time, %.2fx in cpu time, "
+                + "%.2fx the fastest general YAML parser's; %s%n", COLD_ROUNDS, loadLint, ratio, median(cpuRatios), median(generalRatios), verdict);
+    }
+
+    private static Map.Entry<String, long[]> fastest(Map<String, long[]> figures, java.util.function.Predicate<String> among) {
+        return figures.entrySet().stream().filter(e -> among.test(e.getKey())).min(Comparator.comparingLong(e -> e.getValue()[0])).orElseThrow();
     }
 
     private static double median(List<Double> values) {
@@ -246,6 +264,7 @@ public final class LoadLintBenchmark {
             }
             return events;
         });
+        parses.put(SCANNER, ModelFileEvents::count);
         parses.put("SnakeYAML to maps", text -> ((Map<?, ?>) new Yaml(new SafeConstructor(new LoaderOptions())).load(text)).size());
         // jackson-dataformat-yaml comes with the JSON Schema validator.
         YAMLMapper jackson = new YAMLMapper();

@@ -90,6 +90,23 @@ class ModelYamlScannerTest {
     }
 
     @Test
+    void aFileOverSnakeYamlsSizeLimitIsLeftToSnakeYamlWhichRefusesIt() {
+        int limit = new LoaderOptions().getCodePointLimit();
+
+        assertThat(ModelYamlScanner.events(columns(limit + 1))).isEmpty();
+        assertThat(ModelYamlScanner.events(columns(limit / 2))).isPresent();
+    }
+
+    /** A mapping with a list of columns, at least {@code length} characters long. */
+    private static String columns(int length) {
+        StringBuilder text = new StringBuilder("apiVersion: datasurface/v1\ncolumns:\n");
+        while (text.length() < length) {
+            text.append("- {name: a_column_name, type: bigint}\n");
+        }
+        return text.toString();
+    }
+
+    @Test
     void randomEditsOfExampleFilesAreScannedAsSnakeYamlParsesThemOrLeftToIt() throws IOException {
         List<String> seeds = new ArrayList<>();
         for (String file : List.of("acme/ecosystem.yaml", "acme/zones/USA/zone.yaml", "acme/zones/USA/teams/sales.yaml",
