@@ -52,20 +52,8 @@ abstract class ModelEventReader {
         }
     }
 
-    /** Thrown where the file is not one this reader accepts; no stack trace, as it only means "take the tree path". */
-    private static final class GiveUp extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private static final GiveUp INSTANCE = new GiveUp();
-
-        private GiveUp() {
-            super("not read by events", null, false, false);
-        }
-    }
-
     static void require(boolean condition) {
-        if (!condition) {
-            throw GiveUp.INSTANCE;
-        }
+        GiveUp.unless(condition);
     }
 
     /** Gives up: the key is not one the schema allows here. */

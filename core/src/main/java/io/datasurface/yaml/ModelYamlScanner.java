@@ -73,20 +73,8 @@ final class ModelYamlScanner {
         }
     }
 
-    /** Thrown where the text is not one this scanner reads: SnakeYAML parses it. No stack trace. */
-    private static final class GiveUp extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private static final GiveUp INSTANCE = new GiveUp();
-
-        private GiveUp() {
-            super("not scanned", null, false, false);
-        }
-    }
-
     private static void require(boolean condition) {
-        if (!condition) {
-            throw GiveUp.INSTANCE;
-        }
+        GiveUp.unless(condition);
     }
 
     /**
