@@ -41,6 +41,8 @@ final class ModelYamlScanner {
      * so that a file too large is refused alike.
      */
     private static final int MAX_LENGTH = new LoaderOptions().getCodePointLimit() - 1024;
+    /** SnakeYAML refuses a key longer than this: it stops looking for a key's colon after 1024 characters. */
+    private static final int MAX_KEY_LENGTH = 1024;
     private static final int[] NO_SNIPPET = {};
     private static final ImplicitTuple PLAIN = new ImplicitTuple(true, false);
     private static final ImplicitTuple QUOTED = new ImplicitTuple(false, true);
@@ -166,7 +168,7 @@ final class ModelYamlScanner {
         while (q < lineEnd && isWordCharacter(text.charAt(q))) {
             q++;
         }
-        return at(q) == ':' && (q + 1 == lineEnd || at(q + 1) == ' ') ? q : -1;
+        return at(q) == ':' && (q + 1 == lineEnd || at(q + 1) == ' ') && q - p <= MAX_KEY_LENGTH ? q : -1;
     }
 
     private static boolean isWordCharacter(char c) {
