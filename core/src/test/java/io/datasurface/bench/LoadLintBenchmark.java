@@ -266,16 +266,22 @@ public final class LoadLintBenchmark {
         });
         parses.put(SCANNER, ModelFileEvents::count);
         parses.put("SnakeYAML to maps", text -> ((Map<?, ?>) new Yaml(new SafeConstructor(new LoaderOptions())).load(text)).size());
-        // jackson-dataformat-yaml comes with the JSON Schema validator.
-        YAMLMapper jackson = new YAMLMapper();
         parses.put("Jackson YAML to a tree", text -> {
             try {
-                return jackson.readTree(text).size();
+                return Jackson.MAPPER.readTree(text).size();
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         });
         return parses;
+    }
+
+    /**
+     * Made on first use: a mapper takes a fresh JVM a tenth of a second to make, which only the Jackson parse's own
+     * cold run should pay. (jackson-dataformat-yaml comes with the JSON Schema validator.)
+     */
+    private static final class Jackson {
+        static final YAMLMapper MAPPER = new YAMLMapper();
     }
 
     private static String loadAverage() {
