@@ -20,28 +20,32 @@ import org.yaml.snakeyaml.events.StreamStartEvent;
 
 /**
  * The parser's events of a model file written in the part of YAML that model files are written in: block mappings
- * whose keys are words, block sequences (also at their key's indentation), and on one line each, flow mappings and
- * sequences, plain scalars, single-quoted scalars and double-quoted scalars without escapes; comments and blank lines
- * anywhere. That is everything {@code ModelWriter} writes and what people mostly write by hand.
+ * whose keys are ASCII words, block sequences (also at their key's indentation), and on one line each, flow mappings
+ * and sequences, plain scalars, single-quoted scalars and double-quoted scalars without escapes; comments on lines of
+ * their own and after a value. That is how {@code ModelWriter} writes a model (but for a long text it folds over lines,
+ * a text with a line break or a tab, a negative number) and what people mostly write by hand.
  *
  * <p>SnakeYAML reads that text about three times slower: it turns the text into code points, queues tokens and checks
  * every rule of YAML at every character. This scanner reads lines. It is exact only about what it accepts: on anything
- * else (a tab, an anchor, a tag, a block scalar, a scalar or flow collection over several lines, an empty value, a
- * quoted key, a backslash in double quotes, a document marker, a character outside the Basic Multilingual Plane's
- * printable ones, a YAML error) it gives up, and the file is parsed by SnakeYAML. Where it accepts, its events are
+ * else it gives up, and the file is parsed by SnakeYAML. For example: a tab, a carriage return, a character outside
+ * the Basic Multilingual Plane's printable ones, an anchor, a tag, a block scalar, a scalar or flow collection over
+ * several lines, an empty value, a quoted key or one that is not a word, a plain scalar that starts with an indicator
+ * ('-', '?', ':' ...), a '#' or '?' in a flow collection's plain scalar, an escape, a document marker, a sequence entry
+ * on the line after its dash, nesting deeper than 50, and every YAML error. Where it accepts, its events are
  * SnakeYAML's: the same kinds, values, styles and implicit tags, and the same start marks (line and column) of every
  * scalar and collection; {@code ModelYamlScannerTest} holds that on the examples and on many thousands of edits of
- * them. An event's end mark is its start mark: the readers of events use start marks only.
+ * them. The marks of the ending events are not SnakeYAML's, and an event's end mark is its start mark: the readers
+ * of events use the start marks of scalars and collections only.
  */
 final class ModelYamlScanner {
     /** Deeper text is left to SnakeYAML, as a parser's recursion must stop somewhere. */
     private static final int MAX_DEPTH = 50;
     /**
-     * SnakeYAML refuses a document of more code points than its limit (3 MB); text near it is left to SnakeYAML,
-     * so that a file too large is refused alike.
+     * SnakeYAML may refuse a document of more code points than its limit (3,145,728): it checks the limit as it reads
+     * each token, so a longer text is refused unless its last token comes before the limit. Such text is left to it.
      */
-    private static final int MAX_LENGTH = new LoaderOptions().getCodePointLimit() - 1024;
-    /** SnakeYAML refuses a key longer than this: it stops looking for a key's colon after 1024 characters. */
+    private static final int MAX_LENGTH = new LoaderOptions().getCodePointLimit();
+    /** SnakeYAML refuses a key longer than this: it stops looking for a key's colon after 1,024 characters. */
     private static final int MAX_KEY_LENGTH = 1024;
     private static final int[] NO_SNIPPET = {};
     private static final ImplicitTuple PLAIN = new ImplicitTuple(true, false);
@@ -49,13 +53,15 @@ final class ModelYamlScanner {
 
     private final String text;
     private final List<Event> events = new ArrayList<>();
-    /** Where the line after the current one starts, and its number (from 0). */
+    /** Where the line after the current one starts. */
     private int following;
+    /** The number (from 0) of the line after the current one. */
     private int followingNumber;
-    /** The current line: its number (from 0), where it starts and ends, and its indentation; -1 after the last line. */
+    /** The current line: its number (from 0), where it starts and ends. */
     private int line;
     private int lineStart;
     private int lineEnd;
+    /** The current line's indentation; -1 after the last line. */
     private int indent;
     private int depth;
 
@@ -86,13 +92,19 @@ final class ModelYamlScanner {
      */
     private static boolean onlyPlainCharacters(String text) {
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < ' ' ? c != '\n' : c >= 0x7F && (c < 0xA0 || c >= 0xD800 && c < 0xE000 || c >= 0xFFFE || c == 0xFEFF || c == 0x2028
-                    || c == 0x2029)) {
+            if (!isPlainCharacter(text.charAt(i))) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean isPlainCharacter(char c) {
+        if (c < 0x7F) {
+            return c >= ' ' || c == '\n';
+        }
+        boolean surrogate = c >= 0xD800 && c < 0xE000;
+        return c >= 0xA0 && !surrogate && c < 0xFFFE && c != 0xFEFF && c != 0x2028 && c != 0x2029;
     }
 
     private List<Event> document() {
@@ -161,7 +173,7 @@ final class ModelYamlScanner {
     /** Where a key that is a word ends (at its colon, which a space or the line's end follows), or -1. */
     private int keyEnd(int p) {
         char first = at(p);
-        if (!(Character.isLetter(first) || first == '_') || first > 0x7F) {
+        if (!isWordCharacter(first) || first >= '0' && first <= '9') {
             return -1;
         }
         int q = p + 1;
@@ -252,19 +264,29 @@ final class ModelYamlScanner {
 
     /** A value that starts at {@code p} and ends on the current line, where only spaces and a comment may follow it. */
     private void inlineValue(int p) {
-        int end;
-        switch (text.charAt(p)) {
-            case '{' -> end = flowMapping(p);
-            case '[' -> end = flowSequence(p);
-            case '\'' -> end = singleQuoted(p);
-            case '"' -> end = doubleQuoted(p);
-            default -> {
-                blockPlain(p);
-                return;
-            }
+        int end = flowCollectionOrQuoted(p);
+        if (end < 0) {
+            blockPlain(p);
+            return;
         }
         int after = spacesFrom(end);
         require(after == lineEnd || text.charAt(after) == '#' && after > end);
+    }
+
+    /** The flow collection or quoted scalar that starts at {@code p}: where it ends, or -1 where none starts there. */
+    private int flowCollectionOrQuoted(int p) {
+        switch (at(p)) {
+            case '{':
+                return flowMapping(p);
+            case '[':
+                return flowSequence(p);
+            case '\'':
+                return singleQuoted(p);
+            case '"':
+                return doubleQuoted(p);
+            default:
+                return -1;
+        }
     }
 
     /** A plain scalar in a block: the rest of the line up to a comment, without ": " in it. */
@@ -332,18 +354,8 @@ final class ModelYamlScanner {
 
     /** A value inside a flow collection that {@code close} ends; returns where it ends. */
     private int flowValue(int p, char close) {
-        switch (at(p)) {
-            case '{':
-                return flowMapping(p);
-            case '[':
-                return flowSequence(p);
-            case '\'':
-                return singleQuoted(p);
-            case '"':
-                return doubleQuoted(p);
-            default:
-                return flowPlain(p, close);
-        }
+        int end = flowCollectionOrQuoted(p);
+        return end >= 0 ? end : flowPlain(p, close);
     }
 
     /**

@@ -131,14 +131,15 @@ public final class LoadLintBenchmark {
             double cpuRatio = (double) loadLint[1] / fastestCpu;
             ratios.add(ratio);
             cpuRatios.add(cpuRatio);
-            generalRatios.add((double) loadLint[0] / fastestGeneral.getValue()[0]);
+            double generalRatio = (double) loadLint[0] / fastestGeneral.getValue()[0];
+            generalRatios.add(generalRatio);
             loadLints.add(loadLint[0]);
             fastestParses.add(fastest.getValue()[0]);
             System.out.printf("cold round %d: %s %d ms (cpu %d ms) | %s | load + lint / fastest parse: %.2fx wall (%s), %.2fx cpu; "
                     + "/ fastest general YAML parser: %.2fx (%s) (load average %s)%n",
                     round, LOAD_LINT, loadLint[0], loadLint[1], figures.entrySet().stream()
                             .map(e -> e.getKey() + " " + e.getValue()[0] + " ms (cpu " + e.getValue()[1] + " ms)").collect(Collectors.joining(", ")),
-                    ratio, fastest.getKey(), cpuRatio, generalRatios.get(generalRatios.size() - 1), fastestGeneral.getKey(), loadAverage());
+                    ratio, fastest.getKey(), cpuRatio, generalRatio, fastestGeneral.getKey(), loadAverage());
         }
         double ratio = median(ratios);
         long loadLint = loadLints.stream().sorted().toList().get(loadLints.size() / 2);
@@ -277,8 +278,10 @@ public final class LoadLintBenchmark {
     }
 
     /**
-     * Made on first use: a mapper takes a fresh JVM a tenth of a second to make, which only the Jackson parse's own
-     * cold run should pay. (jackson-dataformat-yaml comes with the JSON Schema validator.)
+     * Made on first use, by the Jackson parse's cold run only (its time includes making it, as SnakeYAML's include
+     * making their parsers). Made in every cold run's class initialisation, before its clock starts, it charged its
+     * cpu to every run and loaded Jackson's classes for the load + lint run, which uses some of them, untimed.
+     * (jackson-dataformat-yaml comes with the JSON Schema validator.)
      */
     private static final class Jackson {
         static final YAMLMapper MAPPER = new YAMLMapper();

@@ -1,6 +1,7 @@
 package io.datasurface.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.datasurface.load.Models;
 import io.datasurface.model.Ecosystem;
@@ -36,7 +37,7 @@ class ModelYamlScannerTest {
             "\uFEFF", "key: ", "k: v", "\n- ", "\nk:", "\n  k: v", "~");
 
     @Test
-    void everyFileTheModelWriterWritesIsScannedAsSnakeYamlParsesIt(@TempDir Path folder) throws Exception {
+    void everyFileTheModelWriterWritesForTheExampleIsScannedAsSnakeYamlParsesIt(@TempDir Path folder) throws Exception {
         Ecosystem acme = Models.loadAndLint(Examples.acme()).requireValid();
         ModelWriter.write(acme, folder);
 
@@ -57,7 +58,7 @@ class ModelYamlScannerTest {
                 scanned++;
             }
         }
-        assertThat(scanned).as("example files scanned").isGreaterThan(60);
+        assertThat(scanned).as("example files scanned").isGreaterThan(120);
     }
 
     @Test
@@ -80,7 +81,7 @@ class ModelYamlScannerTest {
                 "a:\n  - b\n  c: d\n",             // a key after a deeper sequence
                 "a: b: c\n",                       // a colon and a space in a plain scalar
                 "- a\nb: c\n",                     // a key after a root sequence
-                "a: [b, ]\n",                      // an empty entry
+                "a: [b, ]\n",                      // a trailing comma
                 "a: -1\n",                         // an indicator first
                 "  a: b\n",                        // an indented root
                 "k".repeat(1025) + ": v\n",         // a key longer than SnakeYAML reads
@@ -93,17 +94,26 @@ class ModelYamlScannerTest {
 
     @Test
     void aFileOverSnakeYamlsSizeLimitIsLeftToSnakeYamlWhichRefusesIt() {
-        int limit = new LoaderOptions().getCodePointLimit();
+        String text = columns(new LoaderOptions().getCodePointLimit() + 100);
 
-        assertThat(ModelYamlScanner.events(columns(limit + 1))).isEmpty();
-        assertThat(ModelYamlScanner.events(columns(limit / 2))).isPresent();
+        assertThat(ModelYamlScanner.events(text)).isEmpty();
+        assertThatThrownBy(() -> new Yaml(new SafeConstructor(new LoaderOptions())).parse(new StringReader(text)).forEach(event -> { }))
+                .hasMessageContaining("exceeds the limit");
     }
 
-    /** A mapping with a list of columns, at least {@code length} characters long. */
+    @Test
+    void aFileJustUnderSnakeYamlsSizeLimitIsScanned() {
+        String text = columns(new LoaderOptions().getCodePointLimit() - 100);
+
+        assertThat(assertAgreesWithSnakeYaml(text)).isTrue();
+    }
+
+    /** A mapping with a list of columns, as long as the longest such text of at most {@code length} characters. */
     private static String columns(int length) {
+        String column = "- {name: a_column_name, type: bigint}\n";
         StringBuilder text = new StringBuilder("apiVersion: datasurface/v1\ncolumns:\n");
-        while (text.length() < length) {
-            text.append("- {name: a_column_name, type: bigint}\n");
+        while (text.length() + column.length() <= length) {
+            text.append(column);
         }
         return text.toString();
     }
