@@ -20,16 +20,16 @@ import org.yaml.snakeyaml.events.StreamStartEvent;
 
 /**
  * The parser's events of a model file written in the part of YAML that model files are written in: block mappings
- * whose keys are ASCII words, block sequences (also at their key's indentation), and on one line each, flow mappings
- * and sequences, plain scalars, single-quoted scalars and double-quoted scalars without escapes; comments on lines of
- * their own and after a value. That is how {@code ModelWriter} writes a model (but for a long text it folds over lines,
+ * whose keys are ASCII words, block sequences (also at their key's indentation), flow mappings and sequences (which may
+ * go on to the next line after an opening bracket or a comma), and on one line each, plain scalars, single-quoted
+ * scalars and double-quoted scalars without escapes; comments on lines of their own and after a value. That is how {@code ModelWriter} writes a model (but for a long text it folds over lines,
  * a text with a line break or a tab, a negative number) and what people mostly write by hand.
  *
  * <p>SnakeYAML reads that text about three times slower: it turns the text into code points, queues tokens and checks
  * every rule of YAML at every character. This scanner reads lines. It is exact only about what it accepts: on anything
  * else it gives up, and the file is parsed by SnakeYAML. For example: a tab, a carriage return, a character outside
- * the Basic Multilingual Plane's printable ones, an anchor, a tag, a block scalar, a scalar or flow collection over
- * several lines, an empty value, a quoted key or one that is not a word, a plain scalar that starts with an indicator
+ * the Basic Multilingual Plane's printable ones, an anchor, a tag, a block scalar, a scalar over several lines, a flow
+ * collection whose line ends elsewhere than after a bracket or a comma, an empty value, a quoted key or one that is not a word, a plain scalar that starts with an indicator
  * ('-', '?', ':' ...), a '#' or '?' in a flow collection's plain scalar, an escape, a document marker, a sequence entry
  * on the line after its dash, nesting deeper than 50, and every YAML error. Where it accepts, its events are
  * SnakeYAML's: the same kinds, values, styles and implicit tags, and the same start marks (line and column) of every
@@ -307,13 +307,13 @@ final class ModelYamlScanner {
         events.add(scalar(text.substring(p, last), p - lineStart, DumperOptions.ScalarStyle.PLAIN));
     }
 
-    // ---- flow nodes and quoted scalars, each on one line -------------------------------------------
+    // ---- flow nodes and quoted scalars ------------------------------------------------------------
 
     private int flowMapping(int p) {
         enter();
         Mark start = mark(line, p - lineStart);
         events.add(new MappingStartEvent(null, null, true, start, start, DumperOptions.FlowStyle.FLOW));
-        int q = spacesFrom(p + 1);
+        int q = entryFrom(p + 1);
         if (at(q) != '}') {
             while (true) {
                 int colon = keyEnd(q);
@@ -323,7 +323,7 @@ final class ModelYamlScanner {
                 if (at(q) != ',') {
                     break;
                 }
-                q = spacesFrom(q + 1);
+                q = entryFrom(q + 1);
             }
             require(at(q) == '}');
         }
@@ -336,20 +336,36 @@ final class ModelYamlScanner {
         enter();
         Mark start = mark(line, p - lineStart);
         events.add(new SequenceStartEvent(null, null, true, start, start, DumperOptions.FlowStyle.FLOW));
-        int q = spacesFrom(p + 1);
+        int q = entryFrom(p + 1);
         if (at(q) != ']') {
             while (true) {
                 q = spacesFrom(flowValue(q, ']'));
                 if (at(q) != ',') {
                     break;
                 }
-                q = spacesFrom(q + 1);
+                q = entryFrom(q + 1);
             }
             require(at(q) == ']');
         }
         events.add(new SequenceEndEvent(start, start));
         depth--;
         return q + 1;
+    }
+
+    /**
+     * Where a flow collection's next entry (or its end) starts, after an opening bracket or a comma at {@code p - 1}:
+     * past spaces, or, where the line ends there (or a comment ends it), on the next line that holds more. SnakeYAML
+     * takes such a line at any indentation; one at the first column is left to it, as it might be a document marker.
+     * A line may not end anywhere else in a flow collection: after a scalar, the next line could continue it.
+     */
+    private int entryFrom(int p) {
+        int q = spacesFrom(p);
+        if (q < lineEnd && !(text.charAt(q) == '#' && q > p)) {
+            return q;
+        }
+        next();
+        require(indent > 0);
+        return lineStart + indent;
     }
 
     /** A value inside a flow collection that {@code close} ends; returns where it ends. */
