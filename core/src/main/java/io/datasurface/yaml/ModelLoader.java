@@ -77,27 +77,19 @@ public final class ModelLoader {
         problems.addAll(ecosystemFile.checkProblems());
         for (ParsedFile parsed : parsedFiles) {
             String file = parsed.file();
-            Matcher zone = ModelLayout.ZONE_FILE.matcher(file);
-            Matcher team = ModelLayout.TEAM_FILE.matcher(file);
-            if (file.equals(ModelLayout.ECOSYSTEM_FILE)) {
-                continue;
-            } else if (zone.matches()) {
-                ParsedFile other = zoneFiles.putIfAbsent(zone.group(1), parsed);
-                if (other != null) {
-                    problems.add(twoFiles(ModelPaths.zone(zone.group(1)), other.file(), file));
-                    continue;
-                }
-                problems.addAll(parsed.checkProblems());
-            } else if (team.matches()) {
-                ParsedFile other = teamFiles.computeIfAbsent(team.group(1), z -> new LinkedHashMap<>()).putIfAbsent(team.group(2), parsed);
-                if (other != null) {
-                    problems.add(twoFiles(ModelPaths.team(team.group(1), team.group(2)), other.file(), file));
-                    continue;
-                }
-                problems.addAll(parsed.checkProblems());
-            } else {
+            Expected place = parsed.place();
+            if (place == null) {
                 problems.add(new Problem(Severity.WARNING, "layout", ObjectPath.ROOT, Optional.of(SourceLocation.ofFile(file)),
                         "this file is not part of the model and is ignored: move it to one of " + ModelLayout.DESCRIPTION + ", or remove it"));
+                continue;
+            }
+            switch (place.kind()) {
+                case ECOSYSTEM -> {
+                    // Its check problems come first, added above.
+                }
+                case ZONE -> filePart(zoneFiles, place.name(), ModelPaths.zone(place.name()), parsed, problems);
+                case TEAM -> filePart(teamFiles.computeIfAbsent(place.zone(), z -> new LinkedHashMap<>()), place.name(),
+                        ModelPaths.team(place.zone(), place.name()), parsed, problems);
             }
         }
         for (String zone : teamFiles.keySet()) {
@@ -150,11 +142,21 @@ public final class ModelLoader {
                 "two files define this part: " + first + " and " + second + "; a part has exactly one file: remove one");
     }
 
+    /** Files a part's one file under its name, with its check problems; a second file of the part is a problem. */
+    private static void filePart(Map<String, ParsedFile> files, String name, ObjectPath part, ParsedFile parsed, List<Problem> problems) {
+        ParsedFile other = files.putIfAbsent(name, parsed);
+        if (other != null) {
+            problems.add(twoFiles(part, other.file(), parsed.file()));
+        } else {
+            problems.addAll(parsed.checkProblems());
+        }
+    }
+
     /**
      * What a file's place in the layout asks of it: its kind and, for a zone or team file, its name and the zone it lies
      * in; nothing (null) outside the layout.
      */
-    private record Expected(ModelKind kind, String name, String zone) {
+    record Expected(ModelKind kind, String name, String zone) {
         static Expected of(String file) {
             if (file.equals(ModelLayout.ECOSYSTEM_FILE)) {
                 return new Expected(ModelKind.ECOSYSTEM, null, null);
@@ -214,49 +216,51 @@ public final class ModelLoader {
      * all of its text, and their JSON trees would otherwise stay alive (and be copied by the collector) until the whole
      * model is read. Whether what was read is used at all is decided once every file is checked.
      */
-    record ParsedFile(String file, List<Problem> checkProblems, FileRead read, YamlSyntaxException syntaxError) {
+    record ParsedFile(String file, Expected place, List<Problem> checkProblems, FileRead read, YamlSyntaxException syntaxError) {
         /** A file of the layout without problems is read from the parser's events; every other file, and any problem, by its tree. */
         static ParsedFile parse(String file, String text) {
-            Expected expected = Expected.of(file);
-            if (expected != null) {
-                Optional<? extends FileRead> read = switch (expected.kind()) {
-                    case TEAM -> TeamFileReader.read(file, text, expected.zone(), expected.name());
-                    case ZONE -> ZoneFileReader.read(file, text, expected.name());
+            Expected place = Expected.of(file);
+            if (place != null) {
+                Optional<? extends FileRead> read = switch (place.kind()) {
+                    case TEAM -> TeamFileReader.read(file, text, place.zone(), place.name());
+                    case ZONE -> ZoneFileReader.read(file, text, place.name());
                     case ECOSYSTEM -> EcosystemFileReader.read(file, text);
                 };
                 if (read.isPresent()) {
-                    return new ParsedFile(file, List.of(), read.get(), null);
+                    return new ParsedFile(file, place, List.of(), read.get(), null);
                 }
             }
-            return parseTree(file, text);
+            return parseTree(file, place, text);
         }
 
-        /** The file through its JSON tree: the schema's check, the layout's and the tree's reader, with their messages. */
-        static ParsedFile parseTree(String file, String text) {
+        /**
+         * The file at {@code place} in the layout (null outside it) through its JSON tree: the schema's check, the
+         * layout's and the tree's reader, with their messages.
+         */
+        static ParsedFile parseTree(String file, Expected place, String text) {
             YamlDocument document;
             try {
                 document = YamlDocument.parse(file, text);
             } catch (YamlSyntaxException e) {
-                return new ParsedFile(file, List.of(), null, e);
+                return new ParsedFile(file, place, List.of(), null, e);
             }
-            Expected expected = Expected.of(file);
-            if (expected == null) {
-                return new ParsedFile(file, List.of(), null, null);
+            if (place == null) {
+                return new ParsedFile(file, null, List.of(), null, null);
             }
-            List<Problem> checkProblems = checkFile(document, expected);
+            List<Problem> checkProblems = checkFile(document, place);
             if (!checkProblems.isEmpty()) {
-                return new ParsedFile(file, checkProblems, null, null);
+                return new ParsedFile(file, place, checkProblems, null, null);
             }
             // Kept in the order the reader finds them, so that the loader can add them to the model's in that order.
             Map<ObjectPath, SourceLocation> sources = new LinkedHashMap<>();
             List<Problem> problems = new ArrayList<>();
             ModelReader reader = new ModelReader(document, sources, problems);
-            FileRead read = switch (expected.kind()) {
-                case TEAM -> new TeamRead(reader.team(expected.zone()), Collections.unmodifiableMap(sources), List.copyOf(problems));
+            FileRead read = switch (place.kind()) {
+                case TEAM -> new TeamRead(reader.team(place.zone()), Collections.unmodifiableMap(sources), List.copyOf(problems));
                 case ZONE -> new ZoneRead(reader.zone(), Collections.unmodifiableMap(sources), List.copyOf(problems));
                 case ECOSYSTEM -> new EcosystemRead(reader.ecosystem(), Collections.unmodifiableMap(sources), List.copyOf(problems));
             };
-            return new ParsedFile(file, List.of(), read, null);
+            return new ParsedFile(file, place, List.of(), read, null);
         }
 
         TeamRead team() {

@@ -102,7 +102,7 @@ class ModelEventReaderTest {
      * file the tree path reads cleanly, and then exactly as the tree path does.
      */
     private static boolean assertSameOutcome(String file, String text) {
-        ModelLoader.ParsedFile tree = ModelLoader.ParsedFile.parseTree(file, text);
+        ModelLoader.ParsedFile tree = ModelLoader.ParsedFile.parseTree(file, ModelLoader.Expected.of(file), text);
         Optional<? extends ModelLoader.FileRead> events = eventRead(file, text);
         boolean clean = tree.syntaxError() == null && tree.checkProblems().isEmpty() && tree.read() != null && tree.read().problems().isEmpty();
         if (!clean) {
