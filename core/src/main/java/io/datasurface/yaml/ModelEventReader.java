@@ -304,15 +304,13 @@ abstract class ModelEventReader {
 
     /** A sequence of strings. */
     final List<String> strings() {
-        List<String> values = new ArrayList<>();
-        require(next() instanceof SequenceStartEvent);
-        while (true) {
-            Event event = next();
-            if (event.is(Event.ID.SequenceEnd)) {
-                return values;
+        Items<String> strings = new Items<>() {
+            @Override
+            void item() {
+                values.add(string());
             }
-            pending = event;
-            values.add(string());
-        }
+        };
+        strings.read();
+        return strings.values;
     }
 }

@@ -262,7 +262,10 @@ final class ModelYamlScanner {
         depth--;
     }
 
-    /** A value that starts at {@code p} and ends on the current line, where only spaces and a comment may follow it. */
+    /**
+     * A value that starts at {@code p}; only spaces and a comment may follow it on the line where it ends (a flow
+     * collection's last line, or this one).
+     */
     private void inlineValue(int p) {
         int end = flowCollectionOrQuoted(p);
         if (end < 0) {
