@@ -6,6 +6,7 @@ import io.datasurface.kpsg.graphfile.GraphFile;
 import io.datasurface.kpsg.graphfile.GraphFiles;
 import io.datasurface.load.PlatformResolver;
 import io.datasurface.model.Ecosystem;
+import io.datasurface.testing.BenchMachine;
 import io.datasurface.testing.TestingPostgres;
 import io.datasurface.yaml.ModelWriter;
 import java.io.BufferedReader;
@@ -106,8 +107,8 @@ public final class StartupBenchmark {
                     variants.get(v).label(), median(first[v]), Arrays.toString(Arrays.stream(first[v]).mapToLong(Math::round).toArray()),
                     median(total[v])));
         }
-        lines.add("goal: start to first SQL <= 1000 ms, the same for 40,000 datasets as for the example; cores "
-                + Runtime.getRuntime().availableProcessors() + ", load " + loadAverage());
+        lines.add("goal: start to first SQL <= 1000 ms, the same for 40,000 datasets as for the example; machine: "
+                + BenchMachine.describe());
         lines.forEach(System.out::println);
     }
 
@@ -192,11 +193,4 @@ public final class StartupBenchmark {
         }
     }
 
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (Exception e) {
-            return "unknown";
-        }
-    }
 }

@@ -17,6 +17,7 @@ import io.datasurface.modelservice.serve.GraphTopics;
 import io.datasurface.modelservice.serve.LiveBranch;
 import io.datasurface.modelservice.serve.LiveModel;
 import io.datasurface.modelservice.serve.ModelServiceConfig;
+import io.datasurface.testing.BenchMachine;
 import io.datasurface.testing.TestingKafka;
 import io.datasurface.yaml.LoadedModel;
 import io.datasurface.yaml.ModelFiles;
@@ -116,7 +117,7 @@ public final class LiveModelBenchmark {
                 long took = await(arrivals, commit) - start;
                 changes.add(took);
                 System.out.printf("change %d: one team file (a nullable column added to a consumed dataset): re-check (load + lint through the "
-                        + "cache) %d ms; committed to GraphPublished %d ms (load average %s)%n", i, ms(recheck), ms(took), loadAverage());
+                        + "cache) %d ms; committed to GraphPublished %d ms (load average %s)%n", i, ms(recheck), ms(took), BenchMachine.loadAverage());
             }
             long best = changes.stream().mapToLong(Long::longValue).min().orElseThrow();
             long median = changes.stream().sorted().toList().get(changes.size() / 2);
@@ -127,8 +128,7 @@ public final class LiveModelBenchmark {
                     ms(medianRecheck) < 300 ? "met" : "NOT met", loadMillis);
             System.out.printf("one-file change to GraphPublished: best %d ms, median %d ms (goal: well under 1000 ms: %s); cold %d ms%n", ms(best),
                     ms(median), ms(median) < 1000 ? "met" : "NOT met", ms(cold));
-            System.out.printf("cores available: %d, max heap %d MB, load average %s%n", Runtime.getRuntime().availableProcessors(),
-                    Runtime.getRuntime().maxMemory() >> 20, loadAverage());
+            System.out.printf("max heap %d MB, machine: %s%n", Runtime.getRuntime().maxMemory() >> 20, BenchMachine.describe());
             listener.interrupt();
             graphTopics.close();
             branch.close();
@@ -190,13 +190,6 @@ public final class LiveModelBenchmark {
         return arrivals.get(commit);
     }
 
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
-    }
 
     private static long ms(long nanos) {
         return nanos / 1_000_000;

@@ -15,6 +15,7 @@ import io.datasurface.render.RenderedFile;
 import io.datasurface.render.airflow.AirflowDags;
 import io.datasurface.render.connect.SinkConnectors;
 import io.datasurface.renderservice.RenderedOutput;
+import io.datasurface.testing.BenchMachine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -98,10 +99,9 @@ public final class RenderBenchmark {
             baselineBytes = jsonSize;
             files = rendered.size();
             System.out.printf("run %d: render %6.0f ms (cpu %6.0f ms), baseline %6.0f ms (cpu %6.0f ms), write to disk %6.0f ms; load average %s%n",
-                    run + 1, ms(render[run]), ms(renderCpu[run]), ms(baseline[run]), ms(baselineCpu[run]), ms(write[run]), loadAverage());
+                    run + 1, ms(render[run]), ms(renderCpu[run]), ms(baseline[run]), ms(baselineCpu[run]), ms(write[run]), BenchMachine.loadAverage());
         }
-        System.out.printf("machine: %d processor(s), load average %s (others' builds share it)%n", Runtime.getRuntime().availableProcessors(),
-                loadAverage());
+        System.out.println("machine: " + BenchMachine.describe());
         System.out.printf("%,d batch-streams -> %,d files, %,d chars (baseline JSON %,d chars)%n", STREAMS, files, bytes, baselineBytes);
         System.out.printf("render (templates, in memory): first %.0f ms (cpu %.0f ms), median %.0f ms (goal for the first, on a cold JVM: <= 2000 ms)%n",
                 ms(render[0]), ms(renderCpu[0]), ms(median(render)));
@@ -115,13 +115,6 @@ public final class RenderBenchmark {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
-    }
 
     private static long median(long[] values) {
         long[] copy = values.clone();
