@@ -1,9 +1,9 @@
 package io.datasurface.bench;
 
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.datasurface.diagnostics.Problem;
 import io.datasurface.lint.ModelLinter;
 import io.datasurface.load.Models;
+import io.datasurface.diagnostics.Problem;
 import io.datasurface.model.CaptureMetaData;
 import io.datasurface.model.ClassificationPolicy;
 import io.datasurface.model.Column;
@@ -26,7 +26,6 @@ import io.datasurface.model.Workspace;
 import io.datasurface.model.ZoneDeclaration;
 import io.datasurface.model.ZonePolicies;
 import io.datasurface.testfixtures.TestModels;
-import io.datasurface.testing.BenchMachine;
 import io.datasurface.yaml.LoadedModel;
 import io.datasurface.yaml.ModelFileEvents;
 import io.datasurface.yaml.ModelFiles;
@@ -98,11 +97,12 @@ public final class LoadLintBenchmark {
         System.out.printf("model: %d stores x %d datasets x %d columns = %d datasets, %d files, %.1f MB of YAML%n",
                 ZONES * TEAMS_PER_ZONE * STORES_PER_TEAM, DATASETS_PER_STORE, COLUMNS_PER_DATASET,
                 ZONES * TEAMS_PER_ZONE * STORES_PER_TEAM * DATASETS_PER_STORE, files.files().size(), bytes / 1e6);
-        System.out.printf("max heap %d MB, machine: %s%n", Runtime.getRuntime().maxMemory() >> 20, BenchMachine.describe());
+        System.out.printf("cores available: %d, max heap %d MB, load average %s%n", Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, loadAverage());
 
         cold(folder);
         warm(folder, model, files.files().size());
-        System.out.printf("load average at the end: %s%n", BenchMachine.loadAverage());
+        System.out.printf("load average at the end: %s%n", loadAverage());
     }
 
     /**
@@ -139,7 +139,7 @@ public final class LoadLintBenchmark {
                     + "/ fastest general YAML parser: %.2fx (%s) (load average %s)%n",
                     round, LOAD_LINT, loadLint[0], loadLint[1], figures.entrySet().stream()
                             .map(e -> e.getKey() + " " + e.getValue()[0] + " ms (cpu " + e.getValue()[1] + " ms)").collect(Collectors.joining(", ")),
-                    ratio, fastest.getKey(), cpuRatio, generalRatio, fastestGeneral.getKey(), BenchMachine.loadAverage());
+                    ratio, fastest.getKey(), cpuRatio, generalRatio, fastestGeneral.getKey(), loadAverage());
         }
         double ratio = median(ratios);
         long loadLint = loadLints.stream().sorted().toList().get(loadLints.size() / 2);
@@ -287,6 +287,13 @@ public final class LoadLintBenchmark {
         static final YAMLMapper MAPPER = new YAMLMapper();
     }
 
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
 
     private static long ms(long nanos) {
         return nanos / 1_000_000;
