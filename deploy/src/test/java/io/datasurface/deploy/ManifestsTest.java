@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
@@ -20,6 +21,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -182,6 +185,39 @@ class ManifestsTest {
             assertThat(p.getProtocol()).isEqualTo("UDP");
             assertThat(p.getPort().getIntVal()).isEqualTo(53);
         }));
+    }
+
+    @Test
+    void renderServiceStartsWithHalfItsMemoryAsATouchedHeapThatMayGrowToThreeQuarters() throws Exception {
+        Container app = deployment("render-service").getSpec().getTemplate().getSpec().getContainers().get(0);
+        String podOptions = app.getEnv().stream().filter(e -> e.getName().equals("JDK_JAVA_OPTIONS")).map(EnvVar::getValue).findFirst()
+                .orElseThrow(() -> new AssertionError("render-service sets no JDK_JAVA_OPTIONS"));
+        long limit = Quantity.getAmountInBytes(app.getResources().getLimits().get("memory")).longValueExact();
+        long request = Quantity.getAmountInBytes(app.getResources().getRequests().get("memory")).longValueExact();
+        Matcher image = Pattern.compile("JAVA_OPTS_APPEND='([^']*)'").matcher(Files.readString(Repo.DOCKER.resolve("Dockerfile.jvm")));
+        assertThat(image.find()).as("Dockerfile.jvm sets JAVA_OPTS_APPEND").isTrue();
+        // This JDK, told the container's memory limit, given the image's options as bin/launch passes them and the pod's as
+        // the pod's environment does.
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:MaxRAM=" + limit));
+        command.addAll(List.of(image.group(1).split(" ")));
+        command.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("JDK_JAVA_OPTIONS", podOptions);
+        Process java = builder.start();
+        String flags = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(java.waitFor()).as(flags).isZero();
+
+        long initialHeap = flag(flags, "InitialHeapSize");
+        assertThat(initialHeap).isBetween(limit / 2 - (8 << 20), limit / 2);
+        assertThat(flag(flags, "MaxHeapSize")).isBetween(limit * 3 / 4 - (8 << 20), limit * 3 / 4);
+        assertThat(flags).containsPattern("bool AlwaysPreTouch\\s+= true");
+        assertThat(request).as("the memory request covers the heap the pod holds from its start").isGreaterThan(initialHeap);
+    }
+
+    private static long flag(String flags, String name) {
+        Matcher m = Pattern.compile("\\b" + name + "\\s+= (\\d+)").matcher(flags);
+        assertThat(m.find()).as(name + " in\n" + flags).isTrue();
+        return Long.parseLong(m.group(1));
     }
 
     static List<Deployment> deployments() {
