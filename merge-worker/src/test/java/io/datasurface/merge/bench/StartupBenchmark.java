@@ -192,5 +192,4 @@ public final class StartupBenchmark {
             return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
         }
     }
-
 }

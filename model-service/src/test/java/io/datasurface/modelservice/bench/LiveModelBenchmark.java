@@ -190,7 +190,6 @@ public final class LiveModelBenchmark {
         return arrivals.get(commit);
     }
 
-
     private static long ms(long nanos) {
         return nanos / 1_000_000;
     }

@@ -115,7 +115,6 @@ public final class RenderBenchmark {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-
     private static long median(long[] values) {
         long[] copy = values.clone();
         Arrays.sort(copy);
