@@ -44,7 +44,8 @@ public final class AirflowDags {
     /**
      * The JVM options of a short job (merge, metrics collection, unused-table removal), as {@code JDK_JAVA_OPTIONS}: the C1
      * compiler only and the serial collector start faster and compete less for the pod's CPU than tiered compilation's
-     * compiler threads, and such a job does little work in Java. The renderer, which does, keeps the defaults.
+     * compiler threads, and such a job does little work in Java. The renderer, which does, keeps tiered compilation
+     * (the image's launcher gives it, like every one-shot command, the serial collector).
      */
     public static final String JOB_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
     public static final String JVM_OPTIONS_VARIABLE = "JDK_JAVA_OPTIONS";
