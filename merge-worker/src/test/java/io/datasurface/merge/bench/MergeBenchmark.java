@@ -38,13 +38,13 @@ import java.util.TreeMap;
  * table the previous one left). The packaged command's time from process start to its first SQL is
  * {@link StartupBenchmark}'s.
  * Sizes: -Dbench.n (default 1000000), -Dbench.small (10000), -Dbench.large (10000000), -Dbench.runs
- * (batches per steady-state size, 5). -Dbench.only=TEXT runs only the cases whose name contains TEXT.
+ * (batches per steady-state size, 5). -Dbench.only=TEXT[,TEXT...] runs only the cases whose name contains one of them.
  */
 public final class MergeBenchmark {
     private static final TestingPostgres.Database DB = TestingPostgres.get().newDatabase();
     private static final List<String> LINES = new ArrayList<>();
     private static final KubernetesPGStarter.TableRetention RETENTION = new KubernetesPGStarter.TableRetention(false, false, Duration.ofDays(7));
-    private static final String ONLY = System.getProperty("bench.only", "");
+    private static final List<String> ONLY = List.of(System.getProperty("bench.only", "").split(",", -1));
 
     /**
      * A table shape: its columns, and the values of key {@code g} (an SQL expression) as first
@@ -139,7 +139,7 @@ public final class MergeBenchmark {
     }
 
     private static boolean selected(String caseName) {
-        return caseName.contains(ONLY);
+        return ONLY.stream().anyMatch(caseName::contains);
     }
 
     private static String serverVersion() throws SQLException {
