@@ -314,7 +314,7 @@ public final class MergeBenchmark {
     /** Runs one batch and prints where its time went, step by step (the hook runs before each step). */
     private static double timedMerge(Setup s) {
         List<String> steps = new ArrayList<>();
-        long[] last = {System.nanoTime()};
+        long[] last = new long[1];
         String[] previous = {"open"};
         MergeEngine.Hook timing = (step, dataset, c) -> {
             long now = System.nanoTime();
@@ -324,6 +324,7 @@ public final class MergeBenchmark {
         };
         MergeEngine engine = new MergeEngine(DB::connect, s.sql(), RETENTION, Duration.ofSeconds(10), Clock.systemUTC(), timing);
         long start = System.nanoTime();
+        last[0] = start;
         MergeEngine.Outcome outcome = engine.run(s.stream());
         double seconds = (System.nanoTime() - start) / 1e9;
         if (!(outcome instanceof MergeEngine.Merged m)) {
