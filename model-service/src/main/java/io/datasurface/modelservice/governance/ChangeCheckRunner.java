@@ -15,6 +15,7 @@ import io.datasurface.plan.ChangePlan;
 import io.datasurface.yaml.InvalidModelException;
 import io.datasurface.yaml.LoadedModel;
 import io.datasurface.yaml.ModelLoadException;
+import io.datasurface.yaml.ParsedFileCache;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,8 @@ import java.util.Optional;
 
 /**
  * Runs the governance check and the change plan on two commits of a model repository. The command
- * line and the REST endpoint both call it, so they give the same answer.
+ * line and the REST endpoint both call it, so they give the same answer. The head commit is read
+ * through the files parsed for the base, so a change pays for parsing only the files it touches.
  */
 public final class ChangeCheckRunner {
     private ChangeCheckRunner() {
@@ -40,9 +42,10 @@ public final class ChangeCheckRunner {
         try (GitModels git = GitModels.open(repoDir)) {
             GitModels.Snapshot baseFiles = git.read(base, modelPath);
             GitModels.Snapshot headFiles = git.read(head, modelPath);
+            ParsedFileCache parsed = new ParsedFileCache();
             LoadedModel live;
             try {
-                live = Models.loadAndLint(baseFiles.files());
+                live = Models.loadAndLint(baseFiles.files(), parsed);
             } catch (ModelLoadException e) {
                 throw new UnusableInputException("the live model at " + base + " cannot be read, so no change can be judged against it: "
                         + e.getMessage() + " (check --base and --model-path)");
@@ -53,7 +56,7 @@ public final class ChangeCheckRunner {
             }
             LoadedModel proposed;
             try {
-                proposed = Models.loadAndLint(headFiles.files());
+                proposed = Models.loadAndLint(headFiles.files(), parsed);
             } catch (ModelLoadException e) {
                 // A proposal that does not parse is a rejected change, not a broken check.
                 proposed = new LoadedModel(Optional.empty(), SourceMap.EMPTY,
@@ -74,8 +77,9 @@ public final class ChangeCheckRunner {
             GitModels.Snapshot baseFiles = git.read(base, modelPath);
             GitModels.Snapshot headFiles = git.read(head, modelPath);
             List<String> problems = new ArrayList<>();
-            Optional<Ecosystem> before = valid(baseFiles, problems);
-            Optional<Ecosystem> after = valid(headFiles, problems);
+            ParsedFileCache parsed = new ParsedFileCache();
+            Optional<Ecosystem> before = valid(baseFiles, problems, parsed);
+            Optional<Ecosystem> after = valid(headFiles, problems, parsed);
             Optional<ChangePlan> plan = before.isPresent() && after.isPresent()
                     ? Optional.of(ChangePlan.between(before.get(), after.get())) : Optional.empty();
             return new PlanResult(baseFiles.commit(), headFiles.commit(), plan, problems);
@@ -83,9 +87,9 @@ public final class ChangeCheckRunner {
     }
 
     /** Intention graphs are built only from valid models; otherwise the errors say what to fix first. */
-    private static Optional<Ecosystem> valid(GitModels.Snapshot snapshot, List<String> problems) throws UnusableInputException {
+    private static Optional<Ecosystem> valid(GitModels.Snapshot snapshot, List<String> problems, ParsedFileCache parsed) throws UnusableInputException {
         try {
-            return Optional.of(Models.loadAndLint(snapshot.files()).requireValid());
+            return Optional.of(Models.loadAndLint(snapshot.files(), parsed).requireValid());
         } catch (ModelLoadException e) {
             throw new UnusableInputException("the model at " + snapshot.ref() + " cannot be read: " + e.getMessage());
         } catch (InvalidModelException e) {

@@ -50,8 +50,9 @@ import org.eclipse.jgit.lib.PersonIdent;
  */
 public final class LiveModelBenchmark {
     private static final int CHANGES = 5;
-    private static final String TEAM_FILE = "zones/zone0/teams/team0_0.yaml";
-    private static final PersonIdent AUTHOR = new PersonIdent("bench", "bench@datasurface.invalid");
+    /** The team file {@link #withColumn} changes. */
+    static final String TEAM_FILE = "zones/zone0/teams/team0_0.yaml";
+    static final PersonIdent AUTHOR = new PersonIdent("bench", "bench@datasurface.invalid");
 
     private LiveModelBenchmark() {
     }
@@ -137,7 +138,7 @@ public final class LiveModelBenchmark {
     }
 
     /** The model with one more nullable column on team0_0's first store's first dataset, which the team's workspace consumes. */
-    private static Ecosystem withColumn(Ecosystem model, String column) {
+    static Ecosystem withColumn(Ecosystem model, String column) {
         List<GovernanceZone> zones = new ArrayList<>(model.zones());
         GovernanceZone zone = zones.get(0);
         List<Team> teams = new ArrayList<>(zone.teams());
