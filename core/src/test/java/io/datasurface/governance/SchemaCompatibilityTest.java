@@ -18,6 +18,12 @@ class SchemaCompatibilityTest {
             col("balance", "decimal(12,2)", false));
 
     @Test
+    void anUnchangedSchemaIsCompatible() {
+        assertThat(messages(BASE, new Schema(new ArrayList<>(BASE.columns())))).isEmpty();
+        assertThat(messages(BASE, BASE)).isEmpty();
+    }
+
+    @Test
     void removedColumnIsRefused() {
         assertThat(messages(BASE, without(BASE, "email"))).containsExactly("column email: column removed: consumers read it; "
                 + "keep it (make it nullable if it is no longer filled), or publish a new dataset");
