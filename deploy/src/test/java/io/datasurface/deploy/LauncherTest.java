@@ -45,6 +45,19 @@ class LauncherTest {
                 .contains("-XX:+UseParallelGC").doesNotContain(SERIAL);
         // A job pod's options (the rendered DAGs' JDK_JAVA_OPTIONS) reach java by the environment, not the command line.
         assertThat(launch(Map.of("JDK_JAVA_OPTIONS", "-XX:+UseG1GC"), "merge", "--stream", "s")).doesNotContain(SERIAL);
+        assertThat(launch(Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseZGC"), "plan")).doesNotContain(SERIAL);
+    }
+
+    @Test
+    void optionsTheLauncherCannotReadAreLeftToChooseTheCollector() throws Exception {
+        assertThat(launch(Map.of("JDK_JAVA_OPTIONS", "@/etc/jvm-options"), "check")).doesNotContain(SERIAL);
+        assertThat(launch(Map.of("JAVA_OPTS_APPEND", "-XX:Flags=/etc/jvm-flags"), "check")).doesNotContain(SERIAL);
+    }
+
+    @Test
+    void otherOptionsAboutTheCollectorDoNotChooseOne() throws Exception {
+        assertThat(launch(Map.of("JAVA_OPTS_APPEND", "-XX:+UseContainerSupport -XX:MaxGCPauseMillis=100 -XX:+UseGCOverheadLimit"), "lint", "."))
+                .contains(SERIAL);
     }
 
     /** The arguments the stand-in java received from {@code model-service ARGS}. */
@@ -63,6 +76,7 @@ class LauncherTest {
         ProcessBuilder builder = new ProcessBuilder(command(bin.resolve("model-service"), args)).redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().remove("JAVA_OPTS_APPEND");
         builder.environment().remove("JDK_JAVA_OPTIONS");
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
         builder.environment().putAll(environment);
         builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         Process process = builder.start();

@@ -11,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 
 /**
@@ -83,6 +85,15 @@ public final class CheckBenchmark {
                 median(millis[1]) / median(millis[0]), median(millis[3]) / median(millis[2]), median(millis[3]) / median(millis[1]),
                 median(millis[2]) / median(millis[0]));
         System.out.println("machine: " + BenchMachine.describe());
+        deleteTree(repo);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private record Variant(String label, List<String> jvmOptions, List<String> arguments) {
