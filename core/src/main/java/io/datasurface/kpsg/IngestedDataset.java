@@ -39,6 +39,11 @@ public record IngestedDataset(String datastore, Dataset dataset, String topic, S
         return PostgresNames.fit(mergeTable, TableLayout.VALIDITY_INDEX_SUFFIX, mergeTable + TableLayout.VALIDITY_INDEX_SUFFIX);
     }
 
+    /** The validity index's name before live versions' ranges were bounded ({@link TableLayout#UNBOUNDED_VALIDITY_INDEX_SUFFIX}). */
+    public String unboundedValidityIndex() {
+        return PostgresNames.fit(mergeTable, TableLayout.UNBOUNDED_VALIDITY_INDEX_SUFFIX, mergeTable + TableLayout.UNBOUNDED_VALIDITY_INDEX_SUFFIX);
+    }
+
     public List<MappedColumn> keyColumns() {
         return columns.stream().filter(MappedColumn::primaryKey).toList();
     }

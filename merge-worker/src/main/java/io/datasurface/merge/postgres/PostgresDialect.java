@@ -260,21 +260,36 @@ public final class PostgresDialect {
             statements.add("CREATE TABLE " + quote(archiveSchema()) + "." + quote(archive) + " AS SELECT * FROM " + table(d.mergeTable()) + closed);
         });
         statements.add("DELETE FROM " + table(d.mergeTable()) + closed);
-        statements.add("DROP INDEX " + quote(schema) + "." + quote(d.liveIndex()));
+        statements.add(dropIndex(d.liveIndex()));
         statements.add("DROP INDEX IF EXISTS " + quote(schema) + "." + quote(d.validityIndex()));
         statements.add("ALTER TABLE " + table(d.mergeTable()) + " DROP CONSTRAINT " + quote(primaryKeyConstraint) + ", DROP COLUMN "
                 + quote(TableLayout.DP_IN) + ", DROP COLUMN " + quote(TableLayout.DP_OUT) + ", ADD PRIMARY KEY (" + quoteAll(names(d.keyColumns())) + ")");
         return statements;
     }
 
-    /** Versions by validity range: {@code tstzrange(dp_in, dp_out)} contains a time exactly when the version was live then. */
+    /** Versions by validity range ({@link #validity}): the range contains a time exactly when the version was live then. */
     public String createValidityIndex(IngestedDataset d) {
         return "CREATE INDEX " + quote(d.validityIndex()) + " ON " + table(d.mergeTable()) + " USING gist (" + validity("") + ")";
     }
 
-    /** The validity range of a version, as the index and the point-in-time functions write it (so the planner matches them). */
+    public String dropIndex(String index) {
+        return "DROP INDEX " + quote(schema) + "." + quote(index);
+    }
+
+    /**
+     * The validity range of a version, as the index and the point-in-time functions write it (so the
+     * planner matches them): {@code [dp_in, dp_out)} once closed, {@code [dp_in, 'infinity']} while
+     * live. A live version's range is bounded rather than open above because GiST's range support
+     * never places a bounded range in a subtree that holds an unbounded one without weighing every
+     * other subtree first: with open live ranges, a closed version's entry cost about three times a
+     * live one's (6 against 2 µs, perf of a batch), and a milestoned batch spent half its time in
+     * this index. Bounded, a batch of 10,000 changes into a million versions is about a fifth
+     * faster; reads as of a time are as fast as before (AsOfBenchmark).
+     */
     static String validity(String alias) {
-        return "tstzrange(" + alias + quote(TableLayout.DP_IN) + ", " + alias + quote(TableLayout.DP_OUT) + ", '[)')";
+        String out = alias + quote(TableLayout.DP_OUT);
+        return "tstzrange(" + alias + quote(TableLayout.DP_IN) + ", coalesce(" + out + ", 'infinity'), CASE WHEN " + out
+                + " IS NULL THEN '[]' ELSE '[)' END)";
     }
 
     // ---- workspace views -----------------------------------------------------------------------

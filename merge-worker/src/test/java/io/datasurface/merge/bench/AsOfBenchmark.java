@@ -54,8 +54,8 @@ public final class AsOfBenchmark {
         long start = System.nanoTime();
         try (Connection c = DB.connect(); Statement s = c.createStatement()) {
             // Version v of key k is live from day v to day v + 1 (the last one still live), from 2026-01-01.
-            s.execute("INSERT INTO " + sql.table(accounts.mergeTable()) + " (account_no, owner, ds_all_hash, ds_batch_id, dp_in, dp_out) "
-                    + "SELECT lpad(k::text, 6, '0'), 'owner ' || v, md5(k::text || v)::uuid, v, timestamptz '2026-01-01' + v * interval '1 day', "
+            s.execute("INSERT INTO " + sql.table(accounts.mergeTable()) + " (account_no, owner, ds_batch_id, dp_in, dp_out) "
+                    + "SELECT lpad(k::text, 6, '0'), 'owner ' || v, v, timestamptz '2026-01-01' + v * interval '1 day', "
                     + "CASE WHEN v < " + VERSIONS + " THEN timestamptz '2026-01-01' + (v + 1) * interval '1 day' END "
                     + "FROM generate_series(0, " + (KEYS - 1) + ") k, generate_series(1, " + VERSIONS + ") v");
             s.execute("VACUUM ANALYZE " + sql.table(accounts.mergeTable()));

@@ -15,11 +15,17 @@ import io.datasurface.model.Ecosystem;
 import io.datasurface.model.KubernetesPGStarter;
 import io.datasurface.testing.TestingPostgres;
 import io.datasurface.yaml.ModelFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,8 +38,8 @@ import java.util.TreeMap;
  * mode and two table shapes (narrow: the test model's customers, 4 columns; wide: 8 columns of
  * bigint, varchar, decimal, date, timestamptz and text, a tenth of the texts NULL): N staged changes
  * (half updates of existing keys, 45% new keys, 5% deletes) merged into a table of N rows, against
- * the floor of writing the same N rows once, in the merge table's layout, into an empty copy of
- * the merge table with the same indexes. Then the steady state: batches of a few changes spread
+ * the floor of writing the same N rows once, in the merge table's layout (its storage parameters
+ * too), into an empty copy of the merge table with the same indexes. Then the steady state: batches of a few changes spread
  * over a table of N rows and one of L rows, in both modes (median of several batches, each on the
  * table the previous one left). The packaged command's time from process start to its first SQL is
  * {@link StartupBenchmark}'s.
@@ -115,8 +121,8 @@ public final class MergeBenchmark {
         long large = Long.getLong("bench.large", 10_000_000);
         int runs = Integer.getInteger("bench.runs", 5);
         System.out.println("database: " + serverVersion());
-        LINES.add(String.format(Locale.ROOT, "%-40s %10s %10s %10s %13s %13s %7s %s", "case", "changes", "floor s", "merge s",
-                "floor rows/s", "merge rows/s", "ratio", "goal"));
+        LINES.add(String.format(Locale.ROOT, "%-40s %10s %10s %10s %13s %13s %7s %-7s %12s %13s", "case", "changes", "floor s", "merge s",
+                "floor rows/s", "merge rows/s", "ratio", "goal", "packed floor", "packed ratio"));
         for (Shape shape : Shape.values()) {
             againstFloor(shape, false, n, 1.5);
             againstFloor(shape, true, n, 2.5);
@@ -261,17 +267,69 @@ public final class MergeBenchmark {
         Setup s = setup(shape, milestoned, "bench_" + mode + "_" + shape.label());
         fill(s, changes);
         stage(s, changes, changes);
-        String floor = s.sql().table("floor_copy");
-        exec("CREATE TABLE " + floor + " (LIKE " + s.merge() + " INCLUDING ALL)", "CHECKPOINT");
-        long start = System.nanoTime();
-        exec("INSERT INTO " + floor + " (" + shape.columns + s.systemColumns() + ") SELECT " + shape.columns + s.systemValues(1) + " FROM "
-                + s.staging());
-        double floorSeconds = (System.nanoTime() - start) / 1e9;
-        exec("CHECKPOINT");
+        double packedSeconds = floor(s, "floor_packed", false);
+        String walAtFloor = walPosition();
+        double floorSeconds = floor(s, "floor_copy", true);
+        long floorWal = walBytesSince(walAtFloor);
+        String walAtMerge = walPosition();
         double mergeSeconds = timedMerge(s);
-        LINES.add(String.format(Locale.ROOT, "%-40s %10d %10.2f %10.2f %13.0f %13.0f %7.2f %s", name, changes, floorSeconds, mergeSeconds,
-                changes / floorSeconds, changes / mergeSeconds, mergeSeconds / floorSeconds, "<= " + goal));
+        System.out.printf(Locale.ROOT, "  WAL: floor %.1f MB, merge %.1f MB%n", floorWal / 1e6, walBytesSince(walAtMerge) / 1e6);
+        LINES.add(String.format(Locale.ROOT, "%-40s %10d %10.2f %10.2f %13.0f %13.0f %7.2f %-7s %12.2f %13.2f", name, changes, floorSeconds, mergeSeconds,
+                changes / floorSeconds, changes / mergeSeconds, mergeSeconds / floorSeconds, "<= " + goal, packedSeconds, mergeSeconds / packedSeconds));
         exec("DROP SCHEMA " + PostgresNames.quote(s.sql().schema()) + " CASCADE");
+    }
+
+    /**
+     * Seconds to write the staged rows once into an empty copy of the merge table with its indexes:
+     * with the merge table's storage parameters (its fillfactor: the floor), or with PostgreSQL's
+     * defaults, pages filled whole, which CREATE TABLE LIKE gives and which earlier runs of this
+     * benchmark measured against (printed beside it, for comparison with their figures).
+     */
+    private static double floor(Setup s, String table, boolean mergeTableStorage) throws SQLException {
+        String floor = s.sql().table(table);
+        exec("CREATE TABLE " + floor + " (LIKE " + s.merge() + " INCLUDING ALL)");
+        if (mergeTableStorage) {
+            exec("ALTER TABLE " + floor + " SET (" + storageParameters(s.merge()) + ")");
+        }
+        exec("CHECKPOINT");
+        long start = System.nanoTime();
+        exec("INSERT INTO " + floor + " (" + s.shape().columns + s.systemColumns() + ") SELECT " + s.shape().columns + s.systemValues(1) + " FROM "
+                + s.staging());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        exec("DROP TABLE " + floor, "CHECKPOINT");
+        return seconds;
+    }
+
+    private static String walPosition() throws SQLException {
+        try (Connection c = DB.connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT pg_current_wal_insert_lsn()::text")) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+
+    /** WAL written since the position, counting the CHECKPOINT records the floor writes around itself (a few hundred bytes). */
+    private static long walBytesSince(String position) throws SQLException {
+        try (Connection c = DB.connect();
+                PreparedStatement p = c.prepareStatement("SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), CAST(? AS pg_lsn))::bigint")) {
+            p.setString(1, position);
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    private static String storageParameters(String quotedTable) throws SQLException {
+        try (Connection c = DB.connect();
+                PreparedStatement p = c.prepareStatement("SELECT array_to_string(reloptions, ', ') FROM pg_class WHERE oid = CAST(? AS regclass)")) {
+            p.setString(1, quotedTable);
+            try (ResultSet r = p.executeQuery()) {
+                if (!r.next() || r.getString(1) == null) {
+                    throw new IllegalStateException(quotedTable + " has no storage parameters: the benchmark expects the merge table's fillfactor");
+                }
+                return r.getString(1);
+            }
+        }
     }
 
     /**
@@ -316,23 +374,66 @@ public final class MergeBenchmark {
         List<String> steps = new ArrayList<>();
         long[] last = new long[1];
         String[] previous = {"open"};
+        Process[] profiler = new Process[1];
+        long[] profiling = new long[1];
         MergeEngine.Hook timing = (step, dataset, c) -> {
             long now = System.nanoTime();
             steps.add(String.format(Locale.ROOT, "%s %.2fs", previous[0], (now - last[0]) / 1e9));
             previous[0] = step.name().toLowerCase(Locale.ROOT);
-            last[0] = now;
+            profiler[0] = profile(profiler[0], step, c, s.sql().schema());
+            last[0] = System.nanoTime();
+            profiling[0] += last[0] - now;
         };
         MergeEngine engine = new MergeEngine(DB::connect, s.sql(), RETENTION, Duration.ofSeconds(10), Clock.systemUTC(), timing);
         long start = System.nanoTime();
         last[0] = start;
         MergeEngine.Outcome outcome = engine.run(s.stream());
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds = (System.nanoTime() - start - profiling[0]) / 1e9;
         if (!(outcome instanceof MergeEngine.Merged m)) {
             throw new IllegalStateException("the merge failed: " + outcome);
         }
         steps.add(String.format(Locale.ROOT, "%s %.2fs", previous[0], (System.nanoTime() - last[0]) / 1e9));
+        stop(profiler[0]);
         System.out.println("  " + m + "\n    steps: " + String.join(", ", steps));
         return seconds;
+    }
+
+    /**
+     * With -Dbench.perf=STEP (a {@link MergeEngine.Step} name), records the batch's server process
+     * with {@code perf record -g} from that step to the next, into perf-SCHEMA-MILLIS.data in the
+     * working directory (perf must be installed, and allowed to read the server's processes).
+     */
+    private static Process profile(Process running, MergeEngine.Step step, Connection c, String schema) throws SQLException {
+        stop(running);
+        if (!step.name().equalsIgnoreCase(System.getProperty("bench.perf", ""))) {
+            return null;
+        }
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT pg_backend_pid()")) {
+            r.next();
+            Path output = Path.of("perf-" + schema + "-" + Instant.now().toEpochMilli() + ".data");
+            Process perf = new ProcessBuilder("perf", "record", "-g", "-o", output.toString(), "-p", Integer.toString(r.getInt(1)))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            // perf takes a moment to attach; the batch's timing leaves out this wait and the profiler's stop.
+            Thread.sleep(500);
+            return perf;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start perf", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while perf started", e);
+        }
+    }
+
+    private static void stop(Process profiler) {
+        if (profiler == null) {
+            return;
+        }
+        profiler.destroy();
+        try {
+            profiler.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void exec(String... statements) throws SQLException {

@@ -88,6 +88,21 @@ class WorkspaceViewsTest {
     }
 
     @Test
+    void aLiveVersionIsLiveAsOfAnyLaterTimeEvenInfinity() throws Exception {
+        MergeFixture f = new MergeFixture(TestModel.standard());
+        f.account("c", "A1", "Ann");
+        f.merge(LEDGER);
+        f.account("c", "A2", "Bob");
+        f.merge(LEDGER);
+        f.account("d", "A2", "Bob");
+        f.merge(LEDGER);
+        String asOf = "\"" + f.schema + "_history\".ledger_db_accounts_as_of";
+
+        assertThat(f.strings("SELECT owner FROM " + asOf + "('infinity')")).containsExactly("Ann");
+        assertThat(f.strings("SELECT owner FROM " + asOf + "(now() + interval '100 years')")).containsExactly("Ann");
+    }
+
+    @Test
     void anAsOfReadUsesTheValidityIndex() throws Exception {
         MergeFixture f = new MergeFixture(TestModel.standard());
         List<String> plan = new ArrayList<>();
@@ -101,7 +116,7 @@ class WorkspaceViewsTest {
             }
         }
 
-        assertThat(String.join("\n", plan)).contains("ledger_db_accounts_merge_valid");
+        assertThat(String.join("\n", plan)).contains("ledger_db_accounts_merge_validity");
     }
 
     @Test
