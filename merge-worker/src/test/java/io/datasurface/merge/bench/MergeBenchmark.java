@@ -151,10 +151,8 @@ public final class MergeBenchmark {
     }
 
     private static String serverVersion() throws SQLException {
-        try (Connection c = DB.connect(); Statement s = c.createStatement(); var rs = s.executeQuery("SHOW server_version")) {
-            rs.next();
-            return "PostgreSQL " + rs.getString(1) + " (" + (System.getenv(TestingPostgres.URL_VARIABLE) == null ? "embedded" : "external") + ")";
-        }
+        return "PostgreSQL " + queryText("SHOW server_version", null) + " (" + (System.getenv(TestingPostgres.URL_VARIABLE) == null ? "embedded" : "external")
+                + ")";
     }
 
     /** The test model's platform with one store of one wide dataset, orders. */
@@ -303,33 +301,30 @@ public final class MergeBenchmark {
     }
 
     private static String walPosition() throws SQLException {
-        try (Connection c = DB.connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT pg_current_wal_insert_lsn()::text")) {
-            r.next();
-            return r.getString(1);
-        }
+        return queryText("SELECT pg_current_wal_insert_lsn()::text", null);
     }
 
     /** WAL written since the position, counting the CHECKPOINT records the floor writes around itself (a few hundred bytes). */
     private static long walBytesSince(String position) throws SQLException {
-        try (Connection c = DB.connect();
-                PreparedStatement p = c.prepareStatement("SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), CAST(? AS pg_lsn))::bigint")) {
-            p.setString(1, position);
-            try (ResultSet r = p.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        }
+        return Long.parseLong(queryText("SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), CAST(? AS pg_lsn))::bigint::text", position));
     }
 
     private static String storageParameters(String quotedTable) throws SQLException {
-        try (Connection c = DB.connect();
-                PreparedStatement p = c.prepareStatement("SELECT array_to_string(reloptions, ', ') FROM pg_class WHERE oid = CAST(? AS regclass)")) {
-            p.setString(1, quotedTable);
+        String parameters = queryText("SELECT array_to_string(reloptions, ', ') FROM pg_class WHERE oid = CAST(? AS regclass)", quotedTable);
+        if (parameters == null) {
+            throw new IllegalStateException(quotedTable + " has no storage parameters: the benchmark expects the merge table's fillfactor");
+        }
+        return parameters;
+    }
+
+    /** The first column of the query's one row (null if it has none), with {@code bound} bound to its parameter if not null. */
+    private static String queryText(String query, String bound) throws SQLException {
+        try (Connection c = DB.connect(); PreparedStatement p = c.prepareStatement(query)) {
+            if (bound != null) {
+                p.setString(1, bound);
+            }
             try (ResultSet r = p.executeQuery()) {
-                if (!r.next() || r.getString(1) == null) {
-                    throw new IllegalStateException(quotedTable + " has no storage parameters: the benchmark expects the merge table's fillfactor");
-                }
-                return r.getString(1);
+                return r.next() ? r.getString(1) : null;
             }
         }
     }
@@ -389,21 +384,26 @@ public final class MergeBenchmark {
         MergeEngine engine = new MergeEngine(DB::connect, s.sql(), RETENTION, Duration.ofSeconds(10), Clock.systemUTC(), timing);
         long start = System.nanoTime();
         last[0] = start;
-        MergeEngine.Outcome outcome = engine.run(s.stream());
+        MergeEngine.Outcome outcome;
+        try {
+            outcome = engine.run(s.stream());
+        } finally {
+            stop(profiler[0]);
+        }
         double seconds = (System.nanoTime() - start - profiling[0]) / 1e9;
         if (!(outcome instanceof MergeEngine.Merged m)) {
             throw new IllegalStateException("the merge failed: " + outcome);
         }
         steps.add(String.format(Locale.ROOT, "%s %.2fs", previous[0], (System.nanoTime() - last[0]) / 1e9));
-        stop(profiler[0]);
         System.out.println("  " + m + "\n    steps: " + String.join(", ", steps));
         return seconds;
     }
 
     /**
      * With -Dbench.perf=STEP (a {@link MergeEngine.Step} name), records the batch's server process
-     * with {@code perf record -g} from that step to the next, into perf-SCHEMA-MILLIS.data in the
-     * working directory (perf must be installed, and allowed to read the server's processes).
+     * with {@code perf record -g} from that step to the next, into target/perf-SCHEMA-MILLIS.data
+     * (perf must be installed, and allowed to read the server's processes). perf's own work shares
+     * the machine with the batch: figures from such a run are for the profile, not for the record.
      */
     private static Process profile(Process running, MergeEngine.Step step, Connection c, String schema) throws SQLException {
         stop(running);
@@ -412,11 +412,15 @@ public final class MergeBenchmark {
         }
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT pg_backend_pid()")) {
             r.next();
-            Path output = Path.of("perf-" + schema + "-" + Instant.now().toEpochMilli() + ".data");
+            Path output = Path.of("target", "perf-" + schema + "-" + Instant.now().toEpochMilli() + ".data");
+            Path log = Path.of(output + ".log");
             Process perf = new ProcessBuilder("perf", "record", "-g", "-o", output.toString(), "-p", Integer.toString(r.getInt(1)))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             // perf takes a moment to attach; the batch's timing leaves out this wait and the profiler's stop.
             Thread.sleep(500);
+            if (!perf.isAlive()) {
+                throw new IllegalStateException("perf record stopped at once (exit " + perf.exitValue() + "); its output is in " + log);
+            }
             return perf;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start perf", e);

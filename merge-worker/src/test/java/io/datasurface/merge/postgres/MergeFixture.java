@@ -123,6 +123,22 @@ final class MergeFixture {
         stage(dataset("accounts"), op, accountNo, owner);
     }
 
+    /**
+     * Merges account A1 with each owner in turn, one batch each (created, then updated), and returns
+     * when the first version became live.
+     */
+    String accountA1History(String... owners) throws Exception {
+        String first = null;
+        for (String owner : owners) {
+            account(first == null ? "c" : "u", "A1", owner);
+            merge(LEDGER);
+            if (first == null) {
+                first = strings("SELECT max(dp_in)::text FROM " + mergeTable("accounts")).get(0);
+            }
+        }
+        return first;
+    }
+
     void entry(String op, Long id, String accountNo, String amount, String memo) {
         stage(dataset("entries"), op, id, accountNo, amount == null ? null : new BigDecimal(amount),
                 Timestamp.from(Instant.parse("2026-01-02T03:04:05Z")), memo);

@@ -12,11 +12,7 @@ class UnboundedValidityIndexTest {
     @Test
     void theUnboundedValidityIndexIsReplacedAndAsOfReadsGiveTheSameVersions() throws Exception {
         MergeFixture f = new MergeFixture(TestModel.standard());
-        f.account("c", "A1", "Ann");
-        f.merge(LEDGER);
-        String first = f.strings("SELECT max(dp_in)::text FROM " + f.mergeTable("accounts")).get(0);
-        f.account("u", "A1", "Bob");
-        f.merge(LEDGER);
+        String first = f.accountA1History("Ann", "Bob");
         // The index as the merge-worker made it before.
         f.execute("DROP INDEX \"" + f.schema + "\".ledger_db_accounts_merge_validity");
         f.execute("CREATE INDEX ledger_db_accounts_merge_valid ON " + f.mergeTable("accounts") + " USING gist (tstzrange(dp_in, dp_out, '[)'))");

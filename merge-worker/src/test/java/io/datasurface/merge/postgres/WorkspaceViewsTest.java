@@ -72,11 +72,7 @@ class WorkspaceViewsTest {
     @Test
     void asOfGivesTheVersionsLiveAtATimeAndChangesTheVersionsBetweenTwo() throws Exception {
         MergeFixture f = new MergeFixture(TestModel.standard());
-        f.account("c", "A1", "Ann");
-        f.merge(LEDGER);
-        String first = f.strings("SELECT max(dp_in)::text FROM " + f.mergeTable("accounts")).get(0);
-        f.account("u", "A1", "Bob");
-        f.merge(LEDGER);
+        String first = f.accountA1History("Ann", "Bob");
         String history = "\"" + f.schema + "_history\"";
 
         assertThat(f.strings("SELECT owner FROM " + history + ".ledger_db_accounts_as_of('" + first + "')")).containsExactly("Ann");
