@@ -34,14 +34,19 @@ public record IngestedDataset(String datastore, Dataset dataset, String topic, S
         return PostgresNames.fit(mergeTable, TableLayout.LIVE_INDEX_SUFFIX, mergeTable + TableLayout.LIVE_INDEX_SUFFIX);
     }
 
-    /** The index on each milestoned version's validity range, so that a read as of a time touches only what it returns. */
-    public String validityIndex() {
-        return PostgresNames.fit(mergeTable, TableLayout.VALIDITY_INDEX_SUFFIX, mergeTable + TableLayout.VALIDITY_INDEX_SUFFIX);
+    /** The index of the live versions by when they became live ({@link TableLayout#LIVE_SINCE_INDEX_SUFFIX}). */
+    public String liveSinceIndex() {
+        return PostgresNames.fit(mergeTable, TableLayout.LIVE_SINCE_INDEX_SUFFIX, mergeTable + TableLayout.LIVE_SINCE_INDEX_SUFFIX);
     }
 
-    /** The validity index's name before live versions' ranges were bounded ({@link TableLayout#UNBOUNDED_VALIDITY_INDEX_SUFFIX}). */
-    public String unboundedValidityIndex() {
-        return PostgresNames.fit(mergeTable, TableLayout.UNBOUNDED_VALIDITY_INDEX_SUFFIX, mergeTable + TableLayout.UNBOUNDED_VALIDITY_INDEX_SUFFIX);
+    /** The index of the closed versions by validity range ({@link TableLayout#CLOSED_VALIDITY_INDEX_SUFFIX}). */
+    public String closedValidityIndex() {
+        return PostgresNames.fit(mergeTable, TableLayout.CLOSED_VALIDITY_INDEX_SUFFIX, mergeTable + TableLayout.CLOSED_VALIDITY_INDEX_SUFFIX);
+    }
+
+    /** The one validity index of every version that merge tables had before ({@link TableLayout#SHARED_VALIDITY_INDEX_SUFFIX}). */
+    public String sharedValidityIndex() {
+        return PostgresNames.fit(mergeTable, TableLayout.SHARED_VALIDITY_INDEX_SUFFIX, mergeTable + TableLayout.SHARED_VALIDITY_INDEX_SUFFIX);
     }
 
     public List<MappedColumn> keyColumns() {

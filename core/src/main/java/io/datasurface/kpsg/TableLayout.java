@@ -40,14 +40,16 @@ public final class TableLayout {
     public static final String ARCHIVE_SUFFIX = "_archive";
     /** The unique index that allows one live version per key in a milestoned merge table. */
     public static final String LIVE_INDEX_SUFFIX = "_live";
-    /** The GiST index on a milestoned version's validity: [dp_in, dp_out), or [dp_in, 'infinity'] while it is live. */
-    public static final String VALIDITY_INDEX_SUFFIX = "_validity";
+    /** The b-tree on dp_in of a milestoned table's live versions: those live at a time are those that began by then. */
+    public static final String LIVE_SINCE_INDEX_SUFFIX = "_live_since";
+    /** The GiST index on a milestoned table's closed versions' validity range [dp_in, dp_out). */
+    public static final String CLOSED_VALIDITY_INDEX_SUFFIX = "_closed_validity";
     /**
-     * The validity index as merge tables had it before, with a live version's range unbounded above;
-     * GiST keeps such ranges apart from bounded ones, which made every closed version's entry cost
-     * about three times a live one's. Reconcile replaces it.
+     * One GiST index on every version's validity range, live (open above) and closed, as merge tables
+     * had it before the two above: GiST keeps open ranges apart from bounded ones, which made every
+     * closed version's entry cost about three times a live one's. Reconcile replaces it.
      */
-    public static final String UNBOUNDED_VALIDITY_INDEX_SUFFIX = "_valid";
+    public static final String SHARED_VALIDITY_INDEX_SUFFIX = "_valid";
 
     /**
      * The part of a Debezium transaction id that names the transaction, as SQL over {@code idSql}. The

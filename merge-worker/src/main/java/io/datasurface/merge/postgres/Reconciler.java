@@ -340,14 +340,18 @@ public final class Reconciler {
                     + key + " instead of " + expectedKey) + "; merging needs it to find rows by key: recreate it with ALTER TABLE "
                     + sql.table(table) + " ADD PRIMARY KEY (...) after removing duplicate keys, or drop the table to have it rebuilt"));
         }
-        if (milestoned && catalog.indexes().contains(d.unboundedValidityIndex())) {
-            actions.add(new Action("dropped index " + d.unboundedValidityIndex() + " of " + sql.schema() + "." + table
-                    + ": its live versions' ranges were unbounded, which made every closed version's entry three times as costly; "
-                    + d.validityIndex() + " replaces it", List.of(sql.dropIndex(d.unboundedValidityIndex())), null));
+        if (milestoned && catalog.indexes().contains(d.sharedValidityIndex())) {
+            actions.add(new Action("dropped index " + d.sharedValidityIndex() + " of " + sql.schema() + "." + table
+                    + ": one GiST index of live and closed versions made every closed version's entry three times as costly; "
+                    + d.liveSinceIndex() + " and " + d.closedValidityIndex() + " replace it", List.of(sql.dropIndex(d.sharedValidityIndex())), null));
         }
-        if (milestoned && !catalog.indexes().contains(d.validityIndex())) {
-            actions.add(new Action("made index " + d.validityIndex() + " on the versions' validity of " + sql.schema() + "." + table,
-                    List.of(sql.createValidityIndex(d)), null));
+        if (milestoned && !catalog.indexes().contains(d.liveSinceIndex())) {
+            actions.add(new Action("made index " + d.liveSinceIndex() + " on when the live versions of " + sql.schema() + "." + table
+                    + " became live", List.of(sql.createLiveSinceIndex(d)), null));
+        }
+        if (milestoned && !catalog.indexes().contains(d.closedValidityIndex())) {
+            actions.add(new Action("made index " + d.closedValidityIndex() + " on the closed versions' validity of " + sql.schema() + "." + table,
+                    List.of(sql.createClosedValidityIndex(d)), null));
         }
         if (milestoned && !catalog.indexes().contains(d.liveIndex())) {
             problems.add(new TableMismatch(sql.schema() + "." + table, "the unique index " + d.liveIndex()

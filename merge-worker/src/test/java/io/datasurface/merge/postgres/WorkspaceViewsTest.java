@@ -99,7 +99,7 @@ class WorkspaceViewsTest {
     }
 
     @Test
-    void anAsOfReadUsesTheValidityIndex() throws Exception {
+    void anAsOfReadUsesTheIndexesOfLiveAndClosedVersions() throws Exception {
         MergeFixture f = new MergeFixture(TestModel.standard());
         List<String> plan = new ArrayList<>();
         try (Connection c = MergeFixture.DB.connect(); Statement s = c.createStatement()) {
@@ -112,7 +112,7 @@ class WorkspaceViewsTest {
             }
         }
 
-        assertThat(String.join("\n", plan)).contains("ledger_db_accounts_merge_validity");
+        assertThat(String.join("\n", plan)).contains("ledger_db_accounts_merge_live_since", "ledger_db_accounts_merge_closed_validity");
     }
 
     @Test
