@@ -134,6 +134,10 @@ public final class PostgresDialect {
         return "SELECT indexname FROM pg_indexes WHERE schemaname = ?";
     }
 
+    public String catalogStatistics() {
+        return "SELECT s.stxname FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace WHERE n.nspname = ?";
+    }
+
     public String schemaExists() {
         return "SELECT 1 FROM pg_namespace WHERE nspname = ?";
     }
@@ -285,7 +289,17 @@ public final class PostgresDialect {
      * insert 4.7 -> 3.2 s (see the issue 15 notes, eighth session).
      */
     public List<String> createValidityIndexes(IngestedDataset d) {
-        return List.of(createLiveSinceIndex(d), createClosedValidityIndex(d));
+        return List.of(createLiveSinceIndex(d), createClosedValidityIndex(d), createValidityStatistics(d));
+    }
+
+    /**
+     * Statistics of the closed versions' validity ranges: the planner reads none from a partial
+     * index, and without them it guessed a read as of a time to match 0.5 % of the closed versions
+     * (11 % in AsOfBenchmark) and combined that index with the key's for a read of a few keys
+     * (31 ms against 0.6 ms).
+     */
+    public String createValidityStatistics(IngestedDataset d) {
+        return "CREATE STATISTICS " + quote(schema) + "." + quote(d.closedValidityIndex()) + " ON (" + validity("") + ") FROM " + table(d.mergeTable());
     }
 
     public String createLiveSinceIndex(IngestedDataset d) {

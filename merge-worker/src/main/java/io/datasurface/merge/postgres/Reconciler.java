@@ -73,7 +73,8 @@ public final class Reconciler {
     }
 
     private record Catalog(boolean schemaExists, Map<String, Map<String, ExistingColumn>> tables, Map<String, Set<String>> primaryKeys,
-            Map<String, String> primaryKeyConstraints, Set<String> indexes, Map<String, Map<String, List<String>>> views, Set<String> roles) {
+            Map<String, String> primaryKeyConstraints, Set<String> indexes, Set<String> statistics, Map<String, Map<String, List<String>>> views,
+            Set<String> roles) {
     }
 
     private final Connection connection;
@@ -353,6 +354,10 @@ public final class Reconciler {
             actions.add(new Action("made index " + d.closedValidityIndex() + " on the closed versions' validity of " + sql.schema() + "." + table,
                     List.of(sql.createClosedValidityIndex(d)), null));
         }
+        if (milestoned && !catalog.statistics().contains(d.closedValidityIndex())) {
+            actions.add(new Action("made statistics " + d.closedValidityIndex() + " of the closed versions' validity of " + sql.schema() + "." + table
+                    + ", for the planner's estimates of reads as of a time", List.of(sql.createValidityStatistics(d)), null));
+        }
         if (milestoned && !catalog.indexes().contains(d.liveIndex())) {
             problems.add(new TableMismatch(sql.schema() + "." + table, "the unique index " + d.liveIndex()
                     + " on the live versions is missing; it keeps one live row per key: recreate it with " + sql.createLiveIndex(d)));
@@ -396,6 +401,20 @@ public final class Reconciler {
         return PostgresTypes.fromCatalog(catalogType).map(from -> TypePromotion.isPromotionAllowed(from, column.column().type())).orElse(false);
     }
 
+    /** The first column of every row of the query, with this schema's name bound to its parameter. */
+    private Set<String> namesInSchema(String query) throws SQLException {
+        Set<String> names = new HashSet<>();
+        try (PreparedStatement p = connection.prepareStatement(query)) {
+            p.setString(1, sql.schema());
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+
     private Catalog loadCatalog() throws SQLException {
         boolean schemaExists;
         try (PreparedStatement p = connection.prepareStatement(sql.schemaExists())) {
@@ -431,15 +450,8 @@ public final class Reconciler {
                 }
             }
         }
-        Set<String> indexes = new HashSet<>();
-        try (PreparedStatement p = connection.prepareStatement(sql.catalogIndexes())) {
-            p.setString(1, sql.schema());
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    indexes.add(rs.getString(1));
-                }
-            }
-        }
+        Set<String> indexes = namesInSchema(sql.catalogIndexes());
+        Set<String> statistics = namesInSchema(sql.catalogStatistics());
         Map<String, Map<String, List<String>>> views = new HashMap<>();
         Set<String> roles = new HashSet<>();
         if (!workspaces.isEmpty()) {
@@ -468,6 +480,6 @@ public final class Reconciler {
                 }
             }
         }
-        return new Catalog(schemaExists, tables, keys, keyConstraints, indexes, views, roles);
+        return new Catalog(schemaExists, tables, keys, keyConstraints, indexes, statistics, views, roles);
     }
 }
