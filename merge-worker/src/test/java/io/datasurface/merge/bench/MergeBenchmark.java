@@ -17,6 +17,7 @@ import io.datasurface.testing.TestingPostgres;
 import io.datasurface.yaml.ModelFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -414,6 +415,7 @@ public final class MergeBenchmark {
             r.next();
             Path output = Path.of("target", "perf-" + schema + "-" + Instant.now().toEpochMilli() + ".data");
             Path log = Path.of(output + ".log");
+            Files.createDirectories(output.getParent());
             Process perf = new ProcessBuilder("perf", "record", "-g", "-o", output.toString(), "-p", Integer.toString(r.getInt(1)))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             // perf takes a moment to attach; the batch's timing leaves out this wait and the profiler's stop.
