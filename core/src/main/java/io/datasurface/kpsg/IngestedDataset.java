@@ -34,14 +34,19 @@ public record IngestedDataset(String datastore, Dataset dataset, String topic, S
         return PostgresNames.fit(mergeTable, TableLayout.LIVE_INDEX_SUFFIX, mergeTable + TableLayout.LIVE_INDEX_SUFFIX);
     }
 
-    /** The index of the live versions by when they became live ({@link TableLayout#LIVE_SINCE_INDEX_SUFFIX}). */
-    public String liveSinceIndex() {
-        return PostgresNames.fit(mergeTable, TableLayout.LIVE_SINCE_INDEX_SUFFIX, mergeTable + TableLayout.LIVE_SINCE_INDEX_SUFFIX);
+    /** The index of the live versions by validity range ({@link TableLayout#LIVE_VALIDITY_INDEX_SUFFIX}). */
+    public String liveValidityIndex() {
+        return PostgresNames.fit(mergeTable, TableLayout.LIVE_VALIDITY_INDEX_SUFFIX, mergeTable + TableLayout.LIVE_VALIDITY_INDEX_SUFFIX);
     }
 
     /** The index of the closed versions by validity range ({@link TableLayout#CLOSED_VALIDITY_INDEX_SUFFIX}). */
     public String closedValidityIndex() {
         return PostgresNames.fit(mergeTable, TableLayout.CLOSED_VALIDITY_INDEX_SUFFIX, mergeTable + TableLayout.CLOSED_VALIDITY_INDEX_SUFFIX);
+    }
+
+    /** The statistics of the versions' validity ranges ({@link TableLayout#VALIDITY_STATISTICS_SUFFIX}). */
+    public String validityStatistics() {
+        return PostgresNames.fit(mergeTable, TableLayout.VALIDITY_STATISTICS_SUFFIX, mergeTable + TableLayout.VALIDITY_STATISTICS_SUFFIX);
     }
 
     /** The one validity index of every version that merge tables had before ({@link TableLayout#SHARED_VALIDITY_INDEX_SUFFIX}). */

@@ -40,10 +40,12 @@ public final class TableLayout {
     public static final String ARCHIVE_SUFFIX = "_archive";
     /** The unique index that allows one live version per key in a milestoned merge table. */
     public static final String LIVE_INDEX_SUFFIX = "_live";
-    /** The b-tree on dp_in of a milestoned table's live versions: those live at a time are those that began by then. */
-    public static final String LIVE_SINCE_INDEX_SUFFIX = "_live_since";
+    /** The GiST index on a milestoned table's live versions' validity range [dp_in, ∞). */
+    public static final String LIVE_VALIDITY_INDEX_SUFFIX = "_live_validity";
     /** The GiST index on a milestoned table's closed versions' validity range [dp_in, dp_out). */
     public static final String CLOSED_VALIDITY_INDEX_SUFFIX = "_closed_validity";
+    /** The statistics of a milestoned table's validity ranges, which the planner cannot take from partial indexes. */
+    public static final String VALIDITY_STATISTICS_SUFFIX = "_validity";
     /**
      * One GiST index on every version's validity range, live (open above) and closed, as merge tables
      * had it before the two above: GiST keeps open ranges apart from bounded ones, which made every

@@ -344,18 +344,18 @@ public final class Reconciler {
         if (milestoned && catalog.indexes().contains(d.sharedValidityIndex())) {
             actions.add(new Action("dropped index " + d.sharedValidityIndex() + " of " + sql.schema() + "." + table
                     + ": one GiST index of live and closed versions made every closed version's entry three times as costly; "
-                    + d.liveSinceIndex() + " and " + d.closedValidityIndex() + " replace it", List.of(sql.dropIndex(d.sharedValidityIndex())), null));
+                    + d.liveValidityIndex() + " and " + d.closedValidityIndex() + " replace it", List.of(sql.dropIndex(d.sharedValidityIndex())), null));
         }
-        if (milestoned && !catalog.indexes().contains(d.liveSinceIndex())) {
-            actions.add(new Action("made index " + d.liveSinceIndex() + " on when the live versions of " + sql.schema() + "." + table
-                    + " became live", List.of(sql.createLiveSinceIndex(d)), null));
+        if (milestoned && !catalog.indexes().contains(d.liveValidityIndex())) {
+            actions.add(new Action("made index " + d.liveValidityIndex() + " on the live versions' validity of " + sql.schema() + "." + table,
+                    List.of(sql.createLiveValidityIndex(d)), null));
         }
         if (milestoned && !catalog.indexes().contains(d.closedValidityIndex())) {
             actions.add(new Action("made index " + d.closedValidityIndex() + " on the closed versions' validity of " + sql.schema() + "." + table,
                     List.of(sql.createClosedValidityIndex(d)), null));
         }
-        if (milestoned && !catalog.statistics().contains(d.closedValidityIndex())) {
-            actions.add(new Action("made statistics " + d.closedValidityIndex() + " of the closed versions' validity of " + sql.schema() + "." + table
+        if (milestoned && !catalog.statistics().contains(d.validityStatistics())) {
+            actions.add(new Action("made statistics " + d.validityStatistics() + " of the versions' validity of " + sql.schema() + "." + table
                     + ", for the planner's estimates of reads as of a time", List.of(sql.createValidityStatistics(d)), null));
         }
         if (milestoned && !catalog.indexes().contains(d.liveIndex())) {

@@ -112,7 +112,7 @@ class WorkspaceViewsTest {
             }
         }
 
-        assertThat(String.join("\n", plan)).contains("ledger_db_accounts_merge_live_since", "ledger_db_accounts_merge_closed_validity");
+        assertThat(String.join("\n", plan)).contains("ledger_db_accounts_merge_live_validity", "ledger_db_accounts_merge_closed_validity");
     }
 
     @Test
