@@ -31,27 +31,32 @@ public record IngestedDataset(String datastore, Dataset dataset, String topic, S
 
     /** The unique index that allows one live version per key when the merge table is milestoned. */
     public String liveIndex() {
-        return PostgresNames.fit(mergeTable, TableLayout.LIVE_INDEX_SUFFIX, mergeTable + TableLayout.LIVE_INDEX_SUFFIX);
+        return mergeTableWith(TableLayout.LIVE_INDEX_SUFFIX);
     }
 
     /** The index of the live versions by validity range ({@link TableLayout#LIVE_VALIDITY_INDEX_SUFFIX}). */
     public String liveValidityIndex() {
-        return PostgresNames.fit(mergeTable, TableLayout.LIVE_VALIDITY_INDEX_SUFFIX, mergeTable + TableLayout.LIVE_VALIDITY_INDEX_SUFFIX);
+        return mergeTableWith(TableLayout.LIVE_VALIDITY_INDEX_SUFFIX);
     }
 
     /** The index of the closed versions by validity range ({@link TableLayout#CLOSED_VALIDITY_INDEX_SUFFIX}). */
     public String closedValidityIndex() {
-        return PostgresNames.fit(mergeTable, TableLayout.CLOSED_VALIDITY_INDEX_SUFFIX, mergeTable + TableLayout.CLOSED_VALIDITY_INDEX_SUFFIX);
+        return mergeTableWith(TableLayout.CLOSED_VALIDITY_INDEX_SUFFIX);
     }
 
     /** The statistics of the versions' validity ranges ({@link TableLayout#VALIDITY_STATISTICS_SUFFIX}). */
     public String validityStatistics() {
-        return PostgresNames.fit(mergeTable, TableLayout.VALIDITY_STATISTICS_SUFFIX, mergeTable + TableLayout.VALIDITY_STATISTICS_SUFFIX);
+        return mergeTableWith(TableLayout.VALIDITY_STATISTICS_SUFFIX);
     }
 
     /** The one validity index of every version that merge tables had before ({@link TableLayout#SHARED_VALIDITY_INDEX_SUFFIX}). */
     public String sharedValidityIndex() {
-        return PostgresNames.fit(mergeTable, TableLayout.SHARED_VALIDITY_INDEX_SUFFIX, mergeTable + TableLayout.SHARED_VALIDITY_INDEX_SUFFIX);
+        return mergeTableWith(TableLayout.SHARED_VALIDITY_INDEX_SUFFIX);
+    }
+
+    /** The merge table's name with the suffix, shortened as PostgreSQL needs with the suffix kept. */
+    private String mergeTableWith(String suffix) {
+        return PostgresNames.fit(mergeTable, suffix, mergeTable + suffix);
     }
 
     public List<MappedColumn> keyColumns() {
