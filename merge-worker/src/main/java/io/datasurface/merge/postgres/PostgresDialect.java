@@ -271,7 +271,7 @@ public final class PostgresDialect {
         statements.add("DELETE FROM " + table(d.mergeTable()) + closed);
         statements.add(dropIndex(d.liveIndex()));
         for (String index : List.of(d.liveValidityIndex(), d.closedValidityIndex())) {
-            statements.add("DROP INDEX IF EXISTS " + quote(schema) + "." + quote(index));
+            statements.add("DROP INDEX IF EXISTS " + table(index));
         }
         statements.add("ALTER TABLE " + table(d.mergeTable()) + " DROP CONSTRAINT " + quote(primaryKeyConstraint) + ", DROP COLUMN "
                 + quote(TableLayout.DP_IN) + ", DROP COLUMN " + quote(TableLayout.DP_OUT) + ", ADD PRIMARY KEY (" + quoteAll(names(d.keyColumns())) + ")");
@@ -299,7 +299,7 @@ public final class PostgresDialect {
      * against 0.6 ms).
      */
     public String createValidityStatistics(IngestedDataset d) {
-        return "CREATE STATISTICS " + quote(schema) + "." + quote(d.validityStatistics()) + " ON (" + validity("") + ") FROM " + table(d.mergeTable());
+        return "CREATE STATISTICS " + table(d.validityStatistics()) + " ON (" + validity("") + ") FROM " + table(d.mergeTable());
     }
 
     public String createLiveValidityIndex(IngestedDataset d) {
@@ -313,7 +313,7 @@ public final class PostgresDialect {
     }
 
     public String dropIndex(String index) {
-        return "DROP INDEX " + quote(schema) + "." + quote(index);
+        return "DROP INDEX " + table(index);
     }
 
     /** The validity range of a version, as its indexes and the as-of functions write it (so the planner matches them). */

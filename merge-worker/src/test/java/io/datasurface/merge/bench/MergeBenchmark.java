@@ -46,8 +46,9 @@ import java.util.TreeMap;
  * {@link StartupBenchmark}'s.
  * Sizes: -Dbench.n (default 1000000), -Dbench.small (10000), -Dbench.large (10000000), -Dbench.runs
  * (batches per steady-state size, 5). -Dbench.only=TEXT[,TEXT...] runs only the cases whose name contains one of them.
- * Each 1M case also prints the WAL the floor and the batch wrote (a figure the machine's noise does
- * not move), and -Dbench.perf=STEP records the server process during one step of every batch.
+ * Each 1M case also prints the WAL the floor and the batch wrote (far steadier than seconds, though it
+ * counts the whole server's WAL), and -Dbench.perf=STEP records the server process during one step of
+ * every batch.
  */
 public final class MergeBenchmark {
     private static final TestingPostgres.Database DB = TestingPostgres.get().newDatabase();
