@@ -341,24 +341,27 @@ public final class Reconciler {
                     + key + " instead of " + expectedKey) + "; merging needs it to find rows by key: recreate it with ALTER TABLE "
                     + sql.table(table) + " ADD PRIMARY KEY (...) after removing duplicate keys, or drop the table to have it rebuilt"));
         }
-        if (milestoned && catalog.indexes().contains(d.sharedValidityIndex())) {
+        if (!milestoned) {
+            return;
+        }
+        if (catalog.indexes().contains(d.sharedValidityIndex())) {
             actions.add(new Action("dropped index " + d.sharedValidityIndex() + " of " + sql.schema() + "." + table
                     + ": one GiST index of live and closed versions made every closed version's entry three times as costly; "
                     + d.liveValidityIndex() + " and " + d.closedValidityIndex() + " replace it", List.of(sql.dropIndex(d.sharedValidityIndex())), null));
         }
-        if (milestoned && !catalog.indexes().contains(d.liveValidityIndex())) {
+        if (!catalog.indexes().contains(d.liveValidityIndex())) {
             actions.add(new Action("made index " + d.liveValidityIndex() + " on the live versions' validity of " + sql.schema() + "." + table,
                     List.of(sql.createLiveValidityIndex(d)), null));
         }
-        if (milestoned && !catalog.indexes().contains(d.closedValidityIndex())) {
+        if (!catalog.indexes().contains(d.closedValidityIndex())) {
             actions.add(new Action("made index " + d.closedValidityIndex() + " on the closed versions' validity of " + sql.schema() + "." + table,
                     List.of(sql.createClosedValidityIndex(d)), null));
         }
-        if (milestoned && !catalog.statistics().contains(d.validityStatistics())) {
+        if (!catalog.statistics().contains(d.validityStatistics())) {
             actions.add(new Action("made statistics " + d.validityStatistics() + " of the versions' validity of " + sql.schema() + "." + table
                     + ", for the planner's estimates of reads as of a time", List.of(sql.createValidityStatistics(d)), null));
         }
-        if (milestoned && !catalog.indexes().contains(d.liveIndex())) {
+        if (!catalog.indexes().contains(d.liveIndex())) {
             problems.add(new TableMismatch(sql.schema() + "." + table, "the unique index " + d.liveIndex()
                     + " on the live versions is missing; it keeps one live row per key: recreate it with " + sql.createLiveIndex(d)));
         }
