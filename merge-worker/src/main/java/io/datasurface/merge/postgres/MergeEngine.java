@@ -50,8 +50,9 @@ public final class MergeEngine {
     /**
      * The steps of a batch, in order; a {@link Hook} runs before each. Per dataset: CONSUME archives
      * the staging rows the batch consumes (when the platform keeps them), VALIDATE counts them and
-     * finds the first it cannot merge, LATEST counts the last operation per key (and, milestoned,
-     * keeps it in a temporary table), APPLY writes the merge table and removes the consumed rows.
+     * finds the first it cannot merge, LATEST keeps the last operation per key in a temporary table
+     * (milestoned; a live batch reads it straight from staging as it applies), APPLY writes the
+     * merge table and removes the consumed rows.
      */
     public enum Step {
         LOCK, RECONCILE, START, CONSUME, VALIDATE, LATEST, APPLY, RECORD, COMMIT
@@ -253,18 +254,16 @@ public final class MergeEngine {
                     update(c, sql.createLatest(d, i, limited), limit);
                     s.execute(sql.analyze(sql.latestTable(i)));
                 }
-                long upserts, deletes;
-                try (PreparedStatement p = milestoned ? c.prepareStatement(sql.keptOperations(i)) : prepare(c, sql.keptOperations(d, limited), limit);
-                        ResultSet rs = p.executeQuery()) {
-                    rs.next();
-                    upserts = rs.getLong(1);
-                    deletes = rs.getLong(2);
-                }
 
                 hook.before(Step.APPLY, name, c);
                 currentTable = sql.schema() + "." + d.mergeTable();
                 s.execute(sql.applyJoins());
                 if (milestoned) {
+                    long upserts;
+                    try (ResultSet rs = s.executeQuery(sql.keptOperations(i))) {
+                        rs.next();
+                        upserts = rs.getLong(1);
+                    }
                     long closedByChange;
                     try (ResultSet rs = s.executeQuery(sql.milestonedClose(d, i))) {
                         rs.next();
@@ -277,6 +276,8 @@ public final class MergeEngine {
                     unchanged += upserts - versions;
                     s.execute(sql.dropLatest(i));
                 } else {
+                    s.execute(sql.createUnchangedCounter());
+                    s.execute(sql.resetUnchangedCounter());
                     long[] before = tupleCounts(c, d);
                     long merged = update(c, sql.liveMerge(d, limited), limit, batchId, batchId);
                     long[] after = tupleCounts(c, d);
@@ -289,7 +290,10 @@ public final class MergeEngine {
                     inserted += datasetInserted;
                     updated += datasetUpdated;
                     deleted += datasetDeleted;
-                    unchanged += upserts - datasetInserted - datasetUpdated;
+                    try (ResultSet rs = s.executeQuery(sql.unchangedCount())) {
+                        rs.next();
+                        unchanged += rs.getLong(1);
+                    }
                 }
                 currentTable = sql.schema() + "." + d.stagingTable();
                 if (stagingLocked && !limited) {
@@ -297,7 +301,7 @@ public final class MergeEngine {
                 } else {
                     update(c, sql.deleteConsumed(d, limited), limit);
                 }
-                LOG.debugf("dataset %s: %d staging rows, %d upserts, %d deletes", name, consumed, upserts, deletes);
+                LOG.debugf("dataset %s: %d staging rows consumed", name, consumed);
             }
             if (!drained.isEmpty()) {
                 // Last, so that the staging tables refuse readers only for the little that is left.

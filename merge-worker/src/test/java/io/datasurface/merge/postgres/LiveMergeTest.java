@@ -61,6 +61,26 @@ class LiveMergeTest {
     }
 
     @Test
+    void keysReSentWithTheirValuesAreCountedUnchangedOnceEachAndDeletesOfAbsentKeysAreNot() {
+        MergeFixture f = new MergeFixture(TestModel.standard());
+        f.customer("c", 1, "Ann", "ann@example.com", "10.00");
+        f.customer("c", 2, "Bob", null, "20.00");
+        f.customer("c", 3, "Cid", "cid@example.com", "30.00");
+        f.merge(CUSTOMERS);
+
+        f.customer("u", 1, "Ann", "ann@example.com", "10.00");
+        f.customer("u", 2, "Bob", null, "20.00");
+        f.customer("r", 2, "Bob", null, "20.00");
+        f.customer("u", 3, "Cid", "cid@new.example.com", "30.00");
+        f.customer("d", 8, null, null, null);
+        f.customer("c", 4, "Dee", null, "4.00");
+        f.customer("d", 4, null, null, null);
+        MergeEngine.Merged b = f.merge(CUSTOMERS);
+
+        assertThat(b).extracting("stagingRows", "inserted", "updated", "deleted", "unchanged").containsExactly(7L, 0L, 1L, 0L, 2L);
+    }
+
+    @Test
     void batchIsRecordedInTheMetricsTable() {
         MergeFixture f = new MergeFixture(TestModel.standard());
         f.customer("c", 1, "Ann", null, "1.00");
