@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Prints the merge-worker's figures (not a timed test). On one database, for live and milestoned
@@ -45,7 +46,8 @@ import java.util.TreeMap;
  * table the previous one left). The packaged command's time from process start to its first SQL is
  * {@link StartupBenchmark}'s.
  * Sizes: -Dbench.n (default 1000000), -Dbench.small (10000), -Dbench.large (10000000), -Dbench.runs
- * (batches per steady-state size, 5). -Dbench.only=TEXT[,TEXT...] runs only the cases whose name contains one of them.
+ * (batches per steady-state size, 5), -Dbench.repeat (runs of each 1M case, each on a table filled anew, 3: the
+ * figures are their medians). -Dbench.only=TEXT[,TEXT...] runs only the cases whose name contains one of them.
  * Each 1M case also prints the WAL the floor and the batch wrote (far steadier than seconds, though it
  * counts the whole server's WAL), and -Dbench.perf=STEP records the server process during one step of
  * every batch.
@@ -124,12 +126,13 @@ public final class MergeBenchmark {
         long small = Long.getLong("bench.small", 10_000);
         long large = Long.getLong("bench.large", 10_000_000);
         int runs = Integer.getInteger("bench.runs", 5);
+        int repeats = Integer.getInteger("bench.repeat", 3);
         System.out.println("database: " + serverVersion());
         LINES.add(String.format(Locale.ROOT, "%-40s %10s %10s %10s %13s %13s %7s %-7s %12s %13s", "case", "changes", "floor s", "merge s",
                 "floor rows/s", "merge rows/s", "ratio", "goal", "packed floor", "packed ratio"));
         for (Shape shape : Shape.values()) {
-            againstFloor(shape, false, n, 1.5);
-            againstFloor(shape, true, n, 2.5);
+            againstFloor(shape, false, n, 1.5, repeats);
+            againstFloor(shape, true, n, 2.5, repeats);
         }
         for (boolean milestoned : new boolean[] {false, true}) {
             String mode = milestoned ? "milestoned" : "live";
@@ -260,25 +263,48 @@ public final class MergeBenchmark {
         exec("VACUUM ANALYZE " + s.staging());
     }
 
-    private static void againstFloor(Shape shape, boolean milestoned, long changes, double goal) throws Exception {
+    /**
+     * Runs the case {@code repeats} times, each on a table filled anew, and records the medians: of
+     * the floors, of the batches, and of each run's ratio (a floor and its batch are measured a few
+     * seconds apart, so a run's ratio is steadier than the ratio of two medians on a busy machine).
+     */
+    private static void againstFloor(Shape shape, boolean milestoned, long changes, double goal, int repeats) throws Exception {
         String mode = milestoned ? "milestoned" : "live";
         String name = mode + " " + shape.label() + " " + changes + " into " + changes;
         if (!selected(name)) {
             return;
         }
-        Setup s = setup(shape, milestoned, "bench_" + mode + "_" + shape.label());
-        fill(s, changes);
-        stage(s, changes, changes);
-        double packedSeconds = floor(s, "floor_packed", false);
-        String walAtFloor = walPosition();
-        double floorSeconds = floor(s, "floor_copy", true);
-        long floorWal = walBytesSince(walAtFloor);
-        String walAtMerge = walPosition();
-        double mergeSeconds = timedMerge(s);
-        System.out.printf(Locale.ROOT, "  WAL: floor %.1f MB, merge %.1f MB%n", floorWal / 1e6, walBytesSince(walAtMerge) / 1e6);
-        LINES.add(String.format(Locale.ROOT, "%-40s %10d %10.2f %10.2f %13.0f %13.0f %7.2f %-7s %12.2f %13.2f", name, changes, floorSeconds, mergeSeconds,
-                changes / floorSeconds, changes / mergeSeconds, mergeSeconds / floorSeconds, "<= " + goal, packedSeconds, mergeSeconds / packedSeconds));
-        exec("DROP SCHEMA " + PostgresNames.quote(s.sql().schema()) + " CASCADE");
+        double[] floors = new double[repeats], packedFloors = new double[repeats], merges = new double[repeats];
+        double[] ratios = new double[repeats], packedRatios = new double[repeats];
+        for (int r = 0; r < repeats; r++) {
+            Setup s = setup(shape, milestoned, "bench_" + mode + "_" + shape.label());
+            fill(s, changes);
+            stage(s, changes, changes);
+            packedFloors[r] = floor(s, "floor_packed", false);
+            String walAtFloor = walPosition();
+            floors[r] = floor(s, "floor_copy", true);
+            long floorWal = walBytesSince(walAtFloor);
+            String walAtMerge = walPosition();
+            merges[r] = timedMerge(s);
+            ratios[r] = merges[r] / floors[r];
+            packedRatios[r] = merges[r] / packedFloors[r];
+            System.out.printf(Locale.ROOT, "  run %d: floor %.2f s, merge %.2f s, ratio %.2f; WAL: floor %.1f MB, merge %.1f MB%n", r + 1, floors[r],
+                    merges[r], ratios[r], floorWal / 1e6, walBytesSince(walAtMerge) / 1e6);
+            exec("DROP SCHEMA " + PostgresNames.quote(s.sql().schema()) + " CASCADE");
+        }
+        LINES.add(String.format(Locale.ROOT, "%-40s %10d %10.2f %10.2f %13.0f %13.0f %7.2f %-7s %12.2f %13.2f  %s", name, changes, median(floors),
+                median(merges), changes / median(floors), changes / median(merges), median(ratios), "<= " + goal, median(packedFloors),
+                median(packedRatios), repeats > 1 ? "runs " + ratioList(ratios) : ""));
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static String ratioList(double[] ratios) {
+        return Arrays.stream(ratios).mapToObj(r -> String.format(Locale.ROOT, "%.2f", r)).collect(Collectors.joining(", "));
     }
 
     /**
@@ -361,11 +387,9 @@ public final class MergeBenchmark {
             seconds[r] = timedMerge(s);
         }
         exec("DROP SCHEMA " + PostgresNames.quote(s.sql().schema()) + " CASCADE");
-        double[] sorted = seconds.clone();
-        Arrays.sort(sorted);
         System.out.printf(Locale.ROOT, "  %s %d into %d: batches %s s%n", milestoned ? "milestoned" : "live", changes, tableRows,
                 Arrays.toString(seconds));
-        return sorted[runs / 2];
+        return median(seconds);
     }
 
     /** Runs one batch and prints where its time went, step by step (the hook runs before each step). */
