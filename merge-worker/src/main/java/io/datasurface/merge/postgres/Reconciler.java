@@ -73,7 +73,7 @@ public final class Reconciler {
     }
 
     private record Catalog(boolean schemaExists, Map<String, Map<String, ExistingColumn>> tables, Map<String, Set<String>> primaryKeys,
-            Map<String, String> primaryKeyConstraints, Set<String> indexes, Set<String> statistics, Map<String, Map<String, List<String>>> views,
+            Map<String, String> primaryKeyConstraints, Map<String, Integer> fillfactors, Set<String> indexes, Set<String> statistics, Map<String, Map<String, List<String>>> views,
             Set<String> roles) {
     }
 
@@ -332,8 +332,15 @@ public final class Reconciler {
             }
         }
         if (converting) {
-            // The conversion sets the primary key and the live index itself.
+            // The conversion sets the primary key, the live index and the fillfactor itself.
             return;
+        }
+        int fillfactor = PostgresDialect.fillfactor(stream.milestoning());
+        int actualFillfactor = catalog.fillfactors().getOrDefault(table, fillfactor);
+        if (actualFillfactor != fillfactor) {
+            actions.add(new Action("set fillfactor " + fillfactor + " (was " + actualFillfactor + ") on " + sql.schema() + "." + table + ", as on every "
+                    + (milestoned ? "milestoned" : "live-only") + " merge table; pages already written keep theirs until their rows move",
+                    List.of(sql.setFillfactor(table, fillfactor)), null));
         }
         Set<String> key = catalog.primaryKeys().getOrDefault(table, Set.of());
         if (!key.equals(expectedKey)) {
@@ -453,6 +460,15 @@ public final class Reconciler {
                 }
             }
         }
+        Map<String, Integer> fillfactors = new HashMap<>();
+        try (PreparedStatement p = connection.prepareStatement(sql.catalogFillfactors())) {
+            p.setString(1, sql.schema());
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    fillfactors.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+        }
         Set<String> indexes = namesInSchema(sql.catalogIndexes());
         Set<String> statistics = namesInSchema(sql.catalogStatistics());
         Map<String, Map<String, List<String>>> views = new HashMap<>();
@@ -483,6 +499,6 @@ public final class Reconciler {
                 }
             }
         }
-        return new Catalog(schemaExists, tables, keys, keyConstraints, indexes, statistics, views, roles);
+        return new Catalog(schemaExists, tables, keys, keyConstraints, fillfactors, indexes, statistics, views, roles);
     }
 }

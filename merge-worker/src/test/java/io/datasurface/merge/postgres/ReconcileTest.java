@@ -27,6 +27,23 @@ class ReconcileTest {
     }
 
     @Test
+    void aMergeTableWrittenAtAnotherFillfactorGetsItsModesAndKeepsItsRows() throws Exception {
+        MergeFixture f = new MergeFixture(TestModel.standard());
+        f.customer("c", 1, "Ann", null, "1.00");
+        f.merge(CUSTOMERS);
+        f.execute("ALTER TABLE " + f.mergeTable("customers") + " SET (fillfactor = 60)");
+
+        Reconciler.Report report = f.reconcile();
+
+        assertThat(tableActions(report)).containsExactly("set fillfactor 45 (was 60) on " + f.schema + ".shop_db_customers_merge, as on every "
+                + "live-only merge table; pages already written keep theirs until their rows move");
+        assertThat(f.strings("SELECT array_to_string(reloptions, ',') FROM pg_class WHERE oid = '" + f.mergeTable("customers") + "'::regclass"))
+                .containsExactly("fillfactor=45");
+        assertThat(f.rows("customers")).containsExactly("1|Ann|NULL|1.00");
+        assertThat(f.reconcile().actions()).as("a second reconcile has nothing to do").isEmpty();
+    }
+
+    @Test
     void columnAddedToTheModelIsAddedByReconcileAndFilledByLaterBatches() throws Exception {
         MergeFixture f = new MergeFixture(TestModel.standard());
         f.customer("c", 1, "Ann", null, "1.00");

@@ -109,6 +109,7 @@ class SchemaEvolutionTest {
         assertThat(tableActions(report)).containsExactly("made table " + f.schema + ".shop_db_customers_merge live-only: closed versions dropped, "
                 + "dp_in and dp_out removed");
         assertThat(f.rows("customers")).containsExactly("1|Ann|NULL|5.00");
+        assertThat(f.reconcile().actions()).as("a second reconcile has nothing to do: the table has a live-only table's fillfactor too").isEmpty();
     }
 
     @Test
