@@ -412,16 +412,27 @@ public final class Reconciler {
     }
 
     /** The first column of every row of the query, with this schema's name bound to its parameter. */
-    private Set<String> namesInSchema(String query) throws SQLException {
-        Set<String> names = new HashSet<>();
+    /** A catalog row, read while the result set is on it. */
+    @FunctionalInterface
+    private interface CatalogRow {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    /** Runs a catalog query whose one bound value is the platform's schema, and reads each of its rows. */
+    private void forEachRowInSchema(String query, CatalogRow reader) throws SQLException {
         try (PreparedStatement p = connection.prepareStatement(query)) {
             p.setString(1, sql.schema());
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
-                    names.add(rs.getString(1));
+                    reader.read(rs);
                 }
             }
         }
+    }
+
+    private Set<String> namesInSchema(String query) throws SQLException {
+        Set<String> names = new HashSet<>();
+        forEachRowInSchema(query, rs -> names.add(rs.getString(1)));
         return names;
     }
 
@@ -434,41 +445,14 @@ public final class Reconciler {
             }
         }
         Map<String, Map<String, ExistingColumn>> tables = new HashMap<>();
-        try (PreparedStatement p = connection.prepareStatement(sql.catalogColumns())) {
-            p.setString(1, sql.schema());
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    tables.computeIfAbsent(rs.getString(1), t -> new LinkedHashMap<>()).put(rs.getString(2), new ExistingColumn(rs.getString(3), rs.getBoolean(4)));
-                }
-            }
-        }
+        forEachRowInSchema(sql.catalogColumns(), rs -> tables.computeIfAbsent(rs.getString(1), t -> new LinkedHashMap<>())
+                .put(rs.getString(2), new ExistingColumn(rs.getString(3), rs.getBoolean(4))));
         Map<String, Set<String>> keys = new HashMap<>();
-        try (PreparedStatement p = connection.prepareStatement(sql.catalogPrimaryKeys())) {
-            p.setString(1, sql.schema());
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    keys.computeIfAbsent(rs.getString(1), t -> new HashSet<>()).add(rs.getString(2));
-                }
-            }
-        }
+        forEachRowInSchema(sql.catalogPrimaryKeys(), rs -> keys.computeIfAbsent(rs.getString(1), t -> new HashSet<>()).add(rs.getString(2)));
         Map<String, String> keyConstraints = new HashMap<>();
-        try (PreparedStatement p = connection.prepareStatement(sql.catalogPrimaryKeyConstraints())) {
-            p.setString(1, sql.schema());
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    keyConstraints.put(rs.getString(1), rs.getString(2));
-                }
-            }
-        }
+        forEachRowInSchema(sql.catalogPrimaryKeyConstraints(), rs -> keyConstraints.put(rs.getString(1), rs.getString(2)));
         Map<String, Integer> fillfactors = new HashMap<>();
-        try (PreparedStatement p = connection.prepareStatement(sql.catalogFillfactors())) {
-            p.setString(1, sql.schema());
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    fillfactors.put(rs.getString(1), rs.getInt(2));
-                }
-            }
-        }
+        forEachRowInSchema(sql.catalogFillfactors(), rs -> fillfactors.put(rs.getString(1), rs.getInt(2)));
         Set<String> indexes = namesInSchema(sql.catalogIndexes());
         Set<String> statistics = namesInSchema(sql.catalogStatistics());
         Map<String, Map<String, List<String>>> views = new HashMap<>();
