@@ -279,7 +279,7 @@ public final class MergeEngine {
                     s.execute(sql.createUnchangedCounter());
                     s.execute(sql.resetUnchangedCounter());
                     long[] before = tupleCounts(c, d);
-                    long merged = update(c, sql.liveMerge(d, limited), limit, batchId, batchId);
+                    long merged = update(c, sql.liveMerge(d, limited), limit, batchId, batchId) + update(c, sql.liveAppend(d, limited), limit, batchId);
                     long[] after = tupleCounts(c, d);
                     long datasetInserted = after[0] - before[0], datasetUpdated = after[1] - before[1], datasetDeleted = after[2] - before[2];
                     if (datasetInserted + datasetUpdated + datasetDeleted != merged) {

@@ -497,18 +497,26 @@ public final class PostgresDialect {
     }
 
     /**
-     * The last operation per key of the consumed rows (by ds_seq), ordered by key: the model's
-     * columns and ds_op. Ordered like the merge table's primary key, so that a join along it needs
-     * no second sort.
+     * The last operation per key of the consumed rows (by ds_seq), of those whose key meets
+     * {@code keyCondition} when it is not null, ordered by key: the model's columns and ds_op.
+     * Ordered like the merge table's primary key, so that a join along it needs no second sort.
      */
-    private String latest(IngestedDataset d, boolean limited) {
-        return lastPerKey(d, limited, quoteAll(names(d.columns())) + ", " + quote(TableLayout.OP));
+    private String latest(IngestedDataset d, boolean limited, String keyCondition) {
+        String keys = quoteAll(names(d.keyColumns()));
+        String rows = consumed(d, limited) + (keyCondition == null ? "" : (limited ? " AND " : " WHERE ") + keyCondition);
+        return "SELECT DISTINCT ON (" + keys + ") " + quoteAll(names(d.columns())) + ", " + quote(TableLayout.OP) + " FROM " + rows + " ORDER BY "
+                + keys + ", " + quote(TableLayout.SEQ) + " DESC";
     }
 
-    private String lastPerKey(IngestedDataset d, boolean limited, String selected) {
+    /**
+     * Whether a staging row's key sorts at or before the merge table's last key, in its primary key's
+     * order: null when the table is empty. Read again by each statement, so it must be read only by
+     * statements that do not move the last key past keys they left to another.
+     */
+    private String atOrBeforeLastKey(IngestedDataset d) {
         String keys = quoteAll(names(d.keyColumns()));
-        return "SELECT DISTINCT ON (" + keys + ") " + selected + " FROM " + consumed(d, limited) + " ORDER BY " + keys + ", "
-                + quote(TableLayout.SEQ) + " DESC";
+        String descending = d.keyColumns().stream().map(k -> quote(k.name()) + " DESC").collect(Collectors.joining(", "));
+        return "(" + keys + ") <= (SELECT " + keys + " FROM " + table(d.mergeTable()) + " ORDER BY " + descending + " LIMIT 1)";
     }
 
     /** Rows: upserts and deletes among the last operations per key kept by {@link #createLatest}. */
@@ -522,7 +530,7 @@ public final class PostgresDialect {
      * changed versions and inserting the new ones read it twice.
      */
     public String createLatest(IngestedDataset d, int i, boolean limited) {
-        return "CREATE TEMPORARY TABLE " + latestTable(i) + " ON COMMIT DROP AS " + latest(d, limited);
+        return "CREATE TEMPORARY TABLE " + latestTable(i) + " ON COMMIT DROP AS " + latest(d, limited, null);
     }
 
     /**
@@ -650,14 +658,15 @@ public final class PostgresDialect {
     }
 
     /**
-     * Live mode: applies the last operation per key of the consumed rows in one pass over them
-     * joined to the merge table: removes the rows whose last operation is a delete, rewrites the
-     * rows whose values changed (an unchanged row is not touched), inserts the new keys. The changes
-     * come straight from staging, sorted by key once, in the order the join along the primary key
-     * reads them: nothing is written but the merge table. Bound: the limit when {@code limited},
-     * then the batch id twice. MERGE gives no counts per action before PostgreSQL 17:
-     * {@link #tupleCounts()} reads those it wrote, and the rows it left unchanged are counted as it
-     * passes them, by {@link #UNCHANGED_COUNTER}.
+     * Live mode: applies the last operation per key of the consumed rows whose key sorts at or before
+     * the merge table's last key, in one pass over them joined to the merge table: removes the rows
+     * whose last operation is a delete, rewrites the rows whose values changed (an unchanged row is
+     * not touched), inserts the keys it does not hold. The changes come straight from staging, sorted
+     * by key once, in the order the join along the primary key reads them: nothing is written but the
+     * merge table, and the join reads no further than the last of them. {@link #liveAppend} takes the
+     * keys after the last one. Bound: the limit when {@code limited}, then the batch id twice. MERGE
+     * gives no counts per action before PostgreSQL 17: {@link #tupleCounts()} reads those it wrote,
+     * and the rows it left unchanged are counted as it passes them, by {@link #UNCHANGED_COUNTER}.
      */
     public String liveMerge(IngestedDataset d, boolean limited) {
         String op = "l." + quote(TableLayout.OP);
@@ -666,11 +675,27 @@ public final class PostgresDialect {
             sets.add(quote(c.name()) + " = l." + quote(c.name()));
         }
         sets.add(quote(TableLayout.BATCH_ID) + " = ?");
-        return "MERGE INTO " + table(d.mergeTable()) + " m USING (" + latest(d, limited) + ") l ON " + keyJoin(d, "m", "l") + " WHEN MATCHED AND "
+        String latest = latest(d, limited, atOrBeforeLastKey(d));
+        return "MERGE INTO " + table(d.mergeTable()) + " m USING (" + latest + ") l ON " + keyJoin(d, "m", "l") + " WHEN MATCHED AND "
                 + op + " = 'd' THEN DELETE WHEN MATCHED AND " + op + " <> 'd' AND " + changed(d, "m", "l") + " THEN UPDATE SET "
                 + String.join(", ", sets) + " WHEN MATCHED AND nextval(" + unchangedCounter() + ") > 0 THEN DO NOTHING WHEN NOT MATCHED AND " + op
-                + " <> 'd' THEN INSERT (" + quoteAll(names(d.columns())) + ", "
-                + quote(TableLayout.BATCH_ID) + ") VALUES (" + prefixed("l", names(d.columns())) + ", ?)";
+                + " <> 'd' THEN INSERT (" + quoteAll(names(d.columns())) + ", " + quote(TableLayout.BATCH_ID) + ") VALUES ("
+                + prefixed("l", names(d.columns())) + ", ?)";
+    }
+
+    /**
+     * Live mode, after {@link #liveMerge}: inserts the upserted keys that sort after the merge table's
+     * last key (every upserted key, when the table is empty), which the table cannot hold, so no
+     * join is needed: the new keys of a source whose keys grow, and a first snapshot. The last key
+     * read here, after the MERGE, is never later than before it (the MERGE inserted only keys up to
+     * it), and every key the MERGE upserted is at or before it now, so each key is applied exactly
+     * once. Bound: the limit when {@code limited}, then the batch id.
+     */
+    public String liveAppend(IngestedDataset d, boolean limited) {
+        String columns = quoteAll(names(d.columns()));
+        String latest = latest(d, limited, "(" + atOrBeforeLastKey(d) + ") IS NOT TRUE");
+        return "WITH l AS (" + latest + ") INSERT INTO " + table(d.mergeTable()) + " (" + columns + ", " + quote(TableLayout.BATCH_ID) + ") SELECT "
+                + prefixed("l", names(d.columns())) + ", ? FROM l WHERE l." + quote(TableLayout.OP) + " <> 'd'";
     }
 
     /**

@@ -81,6 +81,28 @@ class LiveMergeTest {
     }
 
     @Test
+    void keysAfterTheLastKeyAreAppendedAndEveryOtherKeyMergedOnce() {
+        MergeFixture f = new MergeFixture(TestModel.standard());
+        f.customer("c", 1, "Ann", null, "1.00");
+        f.customer("c", 5, "Eve", null, "5.00");
+        MergeEngine.Merged first = f.merge(CUSTOMERS);
+
+        f.customer("d", 5, null, null, null);
+        f.customer("c", 3, "Cid", null, "3.00");
+        f.customer("u", 1, "Ann", null, "1.50");
+        f.customer("c", 7, "Gus", null, "7.00");
+        f.customer("c", 6, "Fay", null, "6.00");
+        f.customer("d", 6, null, null, null);
+        f.customer("d", 9, null, null, null);
+        MergeEngine.Merged second = f.merge(CUSTOMERS);
+
+        assertThat(first).extracting("inserted", "updated", "deleted", "unchanged").as("a first snapshot is appended whole").containsExactly(2L, 0L, 0L, 0L);
+        assertThat(second).extracting("inserted", "updated", "deleted", "unchanged").containsExactly(2L, 1L, 1L, 0L);
+        assertThat(f.rows("customers")).as("the last key deleted and a key inserted before it, keys after it appended, deletes of absent keys ignored")
+                .containsExactly("1|Ann|NULL|1.50", "3|Cid|NULL|3.00", "7|Gus|NULL|7.00");
+    }
+
+    @Test
     void batchIsRecordedInTheMetricsTable() {
         MergeFixture f = new MergeFixture(TestModel.standard());
         f.customer("c", 1, "Ann", null, "1.00");

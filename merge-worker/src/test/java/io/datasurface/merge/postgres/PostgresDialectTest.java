@@ -42,15 +42,24 @@ class PostgresDialectTest {
     }
 
     @Test
-    void liveMergeDeletesRewritesOnlyChangedRowsCountsTheUnchangedAndInsertsNewKeysInOnePassStraightFromStaging() {
+    void liveMergeDeletesRewritesOnlyChangedRowsCountsTheUnchangedAndInsertsMissingKeysUpToTheTablesLastKeyStraightFromStaging() {
         assertThat(sql.liveMerge(customers, false)).isEqualTo("MERGE INTO \"prod\".\"shop_db_customers_merge\" m USING (SELECT DISTINCT ON "
-                + "(\"id\") \"id\", \"name\", \"email\", \"balance\", \"ds_op\" FROM \"prod\".\"shop_db_customers_staging\" ORDER BY \"id\", "
-                + "\"ds_seq\" DESC) l ON m.\"id\" = l.\"id\" WHEN MATCHED AND l.\"ds_op\" = 'd' THEN DELETE WHEN MATCHED AND l.\"ds_op\" <> 'd' AND "
+                + "(\"id\") \"id\", \"name\", \"email\", \"balance\", \"ds_op\" FROM \"prod\".\"shop_db_customers_staging\" WHERE (\"id\") <= "
+                + "(SELECT \"id\" FROM \"prod\".\"shop_db_customers_merge\" ORDER BY \"id\" DESC LIMIT 1) ORDER BY \"id\", \"ds_seq\" DESC) l ON "
+                + "m.\"id\" = l.\"id\" WHEN MATCHED AND l.\"ds_op\" = 'd' THEN DELETE WHEN MATCHED AND l.\"ds_op\" <> 'd' AND "
                 + "ROW(m.\"name\", m.\"email\", m.\"balance\") IS DISTINCT FROM ROW(l.\"name\", l.\"email\", l.\"balance\") THEN UPDATE SET "
                 + "\"name\" = l.\"name\", \"email\" = l.\"email\", \"balance\" = l.\"balance\", \"ds_batch_id\" = ? WHEN MATCHED AND "
-                + "nextval('pg_temp.\"ds_unchanged\"') > 0 THEN DO NOTHING WHEN NOT MATCHED AND "
-                + "l.\"ds_op\" <> 'd' THEN INSERT (\"id\", \"name\", \"email\", \"balance\", \"ds_batch_id\") VALUES (l.\"id\", l.\"name\", "
-                + "l.\"email\", l.\"balance\", ?)");
+                + "nextval('pg_temp.\"ds_unchanged\"') > 0 THEN DO NOTHING WHEN NOT MATCHED AND l.\"ds_op\" <> 'd' THEN INSERT (\"id\", \"name\", "
+                + "\"email\", \"balance\", \"ds_batch_id\") VALUES (l.\"id\", l.\"name\", l.\"email\", l.\"balance\", ?)");
+    }
+
+    @Test
+    void liveAppendInsertsTheUpsertedKeysAfterTheTablesLastKeyWithoutAJoin() {
+        assertThat(sql.liveAppend(customers, true)).isEqualTo("WITH l AS (SELECT DISTINCT ON (\"id\") \"id\", \"name\", \"email\", "
+                + "\"balance\", \"ds_op\" FROM \"prod\".\"shop_db_customers_staging\" WHERE \"ds_seq\" < ? AND ((\"id\") <= (SELECT \"id\" FROM "
+                + "\"prod\".\"shop_db_customers_merge\" ORDER BY \"id\" DESC LIMIT 1)) IS NOT TRUE ORDER BY \"id\", \"ds_seq\" DESC) INSERT INTO "
+                + "\"prod\".\"shop_db_customers_merge\" (\"id\", \"name\", \"email\", \"balance\", \"ds_batch_id\") SELECT l.\"id\", l.\"name\", "
+                + "l.\"email\", l.\"balance\", ? FROM l WHERE l.\"ds_op\" <> 'd'");
     }
 
     @Test
@@ -64,7 +73,7 @@ class PostgresDialectTest {
     /** Every statement of a batch that reads the consumed rows of a staging table. */
     private List<String> batchStatements(boolean limited) {
         return List.of(sql.archiveStaging(customers, limited), sql.stagingSummary(customers, limited), sql.createLatest(customers, 0, limited),
-                sql.liveMerge(customers, limited), sql.deleteConsumed(customers, limited));
+                sql.liveMerge(customers, limited), sql.liveAppend(customers, limited), sql.deleteConsumed(customers, limited));
     }
 
     @Test
