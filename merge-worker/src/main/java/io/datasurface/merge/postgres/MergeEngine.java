@@ -218,6 +218,9 @@ public final class MergeEngine {
         List<String> drained = new ArrayList<>();
         boolean milestoned = stream.milestoning() == Milestoning.MILESTONED;
         try (Statement s = c.createStatement()) {
+            if (!milestoned) {
+                s.execute(sql.createUnchangedCounter());
+            }
             for (int i = 0; i < stream.datasets().size(); i++) {
                 IngestedDataset d = stream.datasets().get(i);
                 String name = d.datastore() + "." + d.name();
@@ -260,7 +263,7 @@ public final class MergeEngine {
                 s.execute(sql.applyJoins());
                 if (milestoned) {
                     long upserts;
-                    try (ResultSet rs = s.executeQuery(sql.keptOperations(i))) {
+                    try (ResultSet rs = s.executeQuery(sql.keptUpserts(i))) {
                         rs.next();
                         upserts = rs.getLong(1);
                     }
@@ -276,7 +279,6 @@ public final class MergeEngine {
                     unchanged += upserts - versions;
                     s.execute(sql.dropLatest(i));
                 } else {
-                    s.execute(sql.createUnchangedCounter());
                     s.execute(sql.resetUnchangedCounter());
                     long[] before = tupleCounts(c, d);
                     long merged = update(c, sql.liveMerge(d, limited), limit, batchId, batchId) + update(c, sql.liveAppend(d, limited), limit, batchId);

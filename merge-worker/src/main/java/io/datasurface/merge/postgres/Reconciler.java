@@ -73,8 +73,8 @@ public final class Reconciler {
     }
 
     private record Catalog(boolean schemaExists, Map<String, Map<String, ExistingColumn>> tables, Map<String, Set<String>> primaryKeys,
-            Map<String, String> primaryKeyConstraints, Map<String, Integer> fillfactors, Set<String> indexes, Set<String> statistics, Map<String, Map<String, List<String>>> views,
-            Set<String> roles) {
+            Map<String, String> primaryKeyConstraints, Map<String, Integer> fillfactors, Set<String> indexes, Set<String> statistics,
+            Map<String, Map<String, List<String>>> views, Set<String> roles) {
     }
 
     private final Connection connection;
@@ -411,7 +411,6 @@ public final class Reconciler {
         return PostgresTypes.fromCatalog(catalogType).map(from -> TypePromotion.isPromotionAllowed(from, column.column().type())).orElse(false);
     }
 
-    /** The first column of every row of the query, with this schema's name bound to its parameter. */
     /** A catalog row, read while the result set is on it. */
     @FunctionalInterface
     private interface CatalogRow {
@@ -430,6 +429,7 @@ public final class Reconciler {
         }
     }
 
+    /** The first column of every row of the query, with this schema's name bound to its parameter. */
     private Set<String> namesInSchema(String query) throws SQLException {
         Set<String> names = new HashSet<>();
         forEachRowInSchema(query, rs -> names.add(rs.getString(1)));
