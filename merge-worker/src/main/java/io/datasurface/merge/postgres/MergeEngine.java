@@ -218,9 +218,7 @@ public final class MergeEngine {
         List<String> drained = new ArrayList<>();
         boolean milestoned = stream.milestoning() == Milestoning.MILESTONED;
         try (Statement s = c.createStatement()) {
-            if (!milestoned) {
-                s.execute(sql.createUnchangedCounter());
-            }
+            s.execute(sql.createUnchangedCounter());
             for (int i = 0; i < stream.datasets().size(); i++) {
                 IngestedDataset d = stream.datasets().get(i);
                 String name = d.datastore() + "." + d.name();
@@ -261,42 +259,12 @@ public final class MergeEngine {
                 hook.before(Step.APPLY, name, c);
                 currentTable = sql.schema() + "." + d.mergeTable();
                 s.execute(sql.applyJoins());
-                if (milestoned) {
-                    long upserts;
-                    try (ResultSet rs = s.executeQuery(sql.keptUpserts(i))) {
-                        rs.next();
-                        upserts = rs.getLong(1);
-                    }
-                    long closedByChange;
-                    try (ResultSet rs = s.executeQuery(sql.milestonedClose(d, i))) {
-                        rs.next();
-                        deleted += rs.getLong(1);
-                        closedByChange = rs.getLong(2);
-                    }
-                    long versions = update(c, sql.milestonedInsert(d, i), OptionalLong.empty(), batchId);
-                    inserted += versions - closedByChange;
-                    updated += closedByChange;
-                    unchanged += upserts - versions;
-                    s.execute(sql.dropLatest(i));
-                } else {
-                    s.execute(sql.resetUnchangedCounter());
-                    long[] before = tupleCounts(c, d);
-                    long merged = update(c, sql.liveMerge(d, limited), limit, batchId, batchId) + update(c, sql.liveAppend(d, limited), limit, batchId);
-                    long[] after = tupleCounts(c, d);
-                    long datasetInserted = after[0] - before[0], datasetUpdated = after[1] - before[1], datasetDeleted = after[2] - before[2];
-                    if (datasetInserted + datasetUpdated + datasetDeleted != merged) {
-                        throw new BatchFailure("table " + currentTable + ": PostgreSQL counted " + (datasetInserted + datasetUpdated + datasetDeleted)
-                                + " rows written where the merge wrote " + merged + ", so the batch cannot report what it did; the batch was rolled "
-                                + "back and nothing was consumed. Turn track_counts on (it is on by default, and autovacuum needs it)");
-                    }
-                    inserted += datasetInserted;
-                    updated += datasetUpdated;
-                    deleted += datasetDeleted;
-                    try (ResultSet rs = s.executeQuery(sql.unchangedCount())) {
-                        rs.next();
-                        unchanged += rs.getLong(1);
-                    }
-                }
+                s.execute(sql.resetUnchangedCounter());
+                Applied applied = milestoned ? applyMilestoned(c, d, i, batchId) : applyLive(c, d, limit, batchId);
+                inserted += applied.inserted();
+                updated += applied.updated();
+                deleted += applied.deleted();
+                unchanged += applied.unchanged();
                 currentTable = sql.schema() + "." + d.stagingTable();
                 if (stagingLocked && !limited) {
                     drained.add(d.stagingTable());
@@ -337,6 +305,77 @@ public final class MergeEngine {
                 stream.key(), batchId, stagingRows, inserted, updated, deleted, unchanged, duration);
         return new Merged(batchId, batchTime, stagingRows, inserted, updated, deleted, unchanged, duration, cut.held(),
                 cut.released().stream().map(WholeTransactions.Released::toString).toList());
+    }
+
+    /** Rows of a merge table a batch inserted, updated, deleted and left unchanged. */
+    private record Applied(long inserted, long updated, long deleted, long unchanged) {
+    }
+
+    /**
+     * Live mode: merges the keys up to the merge table's last key, then appends those after it.
+     * PostgreSQL counts what the statements wrote; the rows left unchanged are counted as they pass.
+     */
+    private Applied applyLive(Connection c, IngestedDataset d, OptionalLong limit, long batchId) throws SQLException, BatchFailure {
+        boolean limited = limit.isPresent();
+        long[] before = tupleCounts(c, d);
+        long merged = update(c, sql.liveMerge(d, limited), limit, batchId, batchId) + update(c, sql.liveAppend(d, limited), limit, batchId);
+        long[] after = tupleCounts(c, d);
+        long inserted = after[0] - before[0], updated = after[1] - before[1], deleted = after[2] - before[2];
+        if (inserted + updated + deleted != merged) {
+            throw uncountable("PostgreSQL counted " + (inserted + updated + deleted) + " rows written where the merge wrote " + merged,
+                    ". Turn track_counts on (it is on by default, and autovacuum needs it)");
+        }
+        return new Applied(inserted, updated, deleted, unchangedCount(c));
+    }
+
+    /**
+     * Milestoned mode: closes the live versions of deleted and changed keys, inserting the changed
+     * ones' new versions as it goes, then appends the keys after the merge table's last key. An
+     * upserted key that is neither unchanged, nor changed, nor appended had no live version among
+     * the old keys: only then are the kept keys looked up to find such keys.
+     */
+    private Applied applyMilestoned(Connection c, IngestedDataset d, int i, long batchId) throws SQLException, BatchFailure {
+        long upserts, deleted, changed;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.keptUpserts(i))) {
+            rs.next();
+            upserts = rs.getLong(1);
+        }
+        try (PreparedStatement p = c.prepareStatement(sql.milestonedClose(d, i))) {
+            p.setLong(1, batchId);
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                deleted = rs.getLong(1);
+                changed = rs.getLong(2);
+            }
+        }
+        long unchanged = unchangedCount(c);
+        long appended = update(c, sql.milestonedAppend(d, i), OptionalLong.empty(), batchId);
+        long withoutVersion = upserts - unchanged - changed - appended;
+        if (withoutVersion < 0) {
+            throw uncountable("of " + upserts + " upserted keys, " + unchanged + " were counted unchanged, " + changed + " changed and " + appended
+                    + " appended, more than there are", "");
+        }
+        long reinserted = withoutVersion == 0 ? 0 : update(c, sql.milestonedInsert(d, i), OptionalLong.empty(), batchId);
+        if (reinserted != withoutVersion) {
+            throw uncountable("of " + upserts + " upserted keys, " + withoutVersion + " were left without a live version by the counts, and "
+                    + reinserted + " by a look-up", "");
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute(sql.dropLatest(i));
+        }
+        return new Applied(appended + reinserted, changed, deleted, unchanged);
+    }
+
+    private long unchangedCount(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.unchangedCount())) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private BatchFailure uncountable(String counts, String remedy) {
+        return new BatchFailure("table " + currentTable + ": " + counts + ", so the batch cannot tell what it did; it was rolled back and nothing "
+                + "was consumed" + remedy);
     }
 
     /** A statement whose first bound value is the consumption limit, when there is one. */

@@ -47,7 +47,7 @@ public final class PostgresDialect {
      * page of closed versions never uses its free space again, so less is kept free than live.
      */
     private static final int MILESTONED_FILLFACTOR = 60;
-    /** The session's temporary sequence that counts the rows a live batch leaves unchanged. */
+    /** The session's temporary sequence that counts the rows a batch leaves unchanged. */
     private static final String UNCHANGED_COUNTER = "ds_unchanged";
     private static final String LIVE_VERSION = quote(TableLayout.DP_OUT) + " IS NULL";
     private static final String CLOSED_VERSION = quote(TableLayout.DP_OUT) + " IS NOT NULL";
@@ -514,9 +514,14 @@ public final class PostgresDialect {
      * statements that do not move the last key past keys they left to another.
      */
     private String atOrBeforeLastKey(IngestedDataset d) {
+        return atOrBeforeLastKey(d, quoteAll(names(d.keyColumns())));
+    }
+
+    /** {@link #atOrBeforeLastKey(IngestedDataset)} for the key {@code rowKey}, its columns as a list of expressions. */
+    private String atOrBeforeLastKey(IngestedDataset d, String rowKey) {
         String keys = quoteAll(names(d.keyColumns()));
         String descending = d.keyColumns().stream().map(k -> quote(k.name()) + " DESC").collect(Collectors.joining(", "));
-        return "(" + keys + ") <= (SELECT " + keys + " FROM " + table(d.mergeTable()) + " ORDER BY " + descending + " LIMIT 1)";
+        return "(" + rowKey + ") <= (SELECT " + keys + " FROM " + table(d.mergeTable()) + " ORDER BY " + descending + " LIMIT 1)";
     }
 
     /** Rows: how many of the last operations per key kept by {@link #createLatest} are upserts. */
@@ -698,10 +703,12 @@ public final class PostgresDialect {
     }
 
     /**
-     * Live mode: creates, for the rest of the session, the counter of the rows a {@link #liveMerge}
-     * leaves unchanged, unless it is there already; a batch creates it once and resets it per dataset. Counting them in the MERGE, as it passes them,
-     * spares a second sort of the consumed rows by key, which took 0.5-0.6 s of a million-change
-     * batch of 5.3 s (MergeBenchmark); a temporary sequence writes no WAL and needs no grant.
+     * Creates, for the rest of the session, the counter of the rows a {@link #liveMerge} or a
+     * {@link #milestonedClose} leaves unchanged, unless it is there already; a batch creates it once
+     * and resets it per dataset. Counting them as the statement passes them spares a live batch a
+     * second sort of the consumed rows by key, which took 0.5-0.6 s of a million-change batch of
+     * 5.3 s (MergeBenchmark), and tells a milestoned batch whether any upserted key is left without a
+     * live version; a temporary sequence writes no WAL and needs no grant.
      */
     public String createUnchangedCounter() {
         return "CREATE TEMPORARY SEQUENCE IF NOT EXISTS " + quote(UNCHANGED_COUNTER);
@@ -712,7 +719,7 @@ public final class PostgresDialect {
         return "SELECT setval(" + unchangedCounter() + ", 1, false)";
     }
 
-    /** Rows: how many rows the {@link #liveMerge} since {@link #resetUnchangedCounter()} left unchanged. */
+    /** Rows: how many rows the statement since {@link #resetUnchangedCounter()} left unchanged. */
     public String unchangedCount() {
         return "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM " + qualifiedUnchangedCounter();
     }
@@ -737,24 +744,53 @@ public final class PostgresDialect {
     }
 
     /**
-     * Milestoned mode: closes the live version of every key that was deleted or changed. Rows:
-     * closed by a delete, closed by a change.
+     * Milestoned mode: closes the live version of every key kept by {@link #createLatest} that was
+     * deleted or changed, and inserts the new live version of each changed one from the row the close
+     * returns, so that no key needs looking up again to learn that it changed. Only keys at or before
+     * the merge table's last key can have a version: the join reads no further than the last of
+     * them. A live version the close leaves, its key upserted with the same values, is counted as it
+     * passes, by the {@link #createUnchangedCounter() unchanged-row counter}. The new versions start
+     * when the closed ones end: both are the transaction's time. Bound: the batch id. Rows: versions
+     * closed by a delete, closed by a change (each with its new version inserted).
      */
     public String milestonedClose(IngestedDataset d, int i) {
         String op = quote(TableLayout.OP);
-        return "WITH closed AS (UPDATE " + table(d.mergeTable()) + " m SET " + quote(TableLayout.DP_OUT) + " = now() FROM "
-                + latestTable(i) + " l WHERE m." + quote(TableLayout.DP_OUT) + " IS NULL AND " + keyJoin(d, "m", "l")
-                + " AND (l." + op + " = 'd' OR " + changed(d, "m", "l") + ") RETURNING l." + op + ") SELECT count(*) FILTER (WHERE " + op
-                + " = 'd'), count(*) FILTER (WHERE " + op + " <> 'd') FROM closed";
+        return "WITH closed AS (UPDATE " + table(d.mergeTable()) + " m SET " + quote(TableLayout.DP_OUT) + " = now() FROM " + latestTable(i)
+                + " l WHERE m." + LIVE_VERSION + " AND " + keyJoin(d, "m", "l") + " AND " + atOrBeforeLastKey(d, prefixed("l", names(d.keyColumns())))
+                + " AND (l." + op + " = 'd' OR " + changed(d, "m", "l") + " OR nextval(" + unchangedCounter() + ") < 0) RETURNING "
+                + prefixed("l", names(d.columns())) + ", l." + op + "), renewed AS (" + insertLiveVersions(d, "closed", "") + ") SELECT count(*) FILTER (WHERE "
+                + op + " = 'd'), count(*) FILTER (WHERE " + op + " <> 'd') FROM closed";
     }
 
-    /** Milestoned mode: inserts a live version for every upserted key that has none now. The bound value is the batch id. */
+    /**
+     * Milestoned mode, after {@link #milestonedClose}: inserts the live version of every upserted key
+     * after the merge table's last key (of every upserted key, when the table is empty), which has
+     * no version at all, so no lookup is needed. Bound: the batch id.
+     */
+    public String milestonedAppend(IngestedDataset d, int i) {
+        return insertLiveVersions(d, latestTable(i), " AND (" + atOrBeforeLastKey(d, prefixed("l", names(d.keyColumns()))) + ") IS NOT TRUE");
+    }
+
+    /**
+     * Milestoned mode, last: inserts a live version for every upserted key that has none now, by
+     * looking each up: the keys before the merge table's last key that had no live version (new
+     * keys among the old ones, or keys deleted before and upserted again). A batch runs it only
+     * when its counts say there are such keys. Bound: the batch id.
+     */
     public String milestonedInsert(IngestedDataset d, int i) {
-        String columns = quoteAll(names(d.columns()));
-        return "INSERT INTO " + table(d.mergeTable()) + " (" + columns + ", " + quote(TableLayout.BATCH_ID) + ", " + quote(TableLayout.DP_IN)
-                + ") SELECT " + prefixed("l", names(d.columns())) + ", ?, now() FROM " + latestTable(i) + " l WHERE l." + quote(TableLayout.OP)
-                + " <> 'd' AND NOT EXISTS (SELECT 1 FROM " + table(d.mergeTable()) + " m WHERE m." + quote(TableLayout.DP_OUT)
-                + " IS NULL AND " + keyJoin(d, "m", "l") + ")";
+        return insertLiveVersions(d, latestTable(i), " AND NOT EXISTS (SELECT 1 FROM " + table(d.mergeTable()) + " m WHERE m." + LIVE_VERSION
+                + " AND " + keyJoin(d, "m", "l") + ")");
+    }
+
+    /**
+     * Inserts a live version, starting at the transaction's time, for each upsert among the rows of
+     * {@code source} (the model's columns and ds_op), read as {@code l}, that meet {@code condition}
+     * (appended to the WHERE clause). Bound: the batch id.
+     */
+    private String insertLiveVersions(IngestedDataset d, String source, String condition) {
+        return "INSERT INTO " + table(d.mergeTable()) + " (" + quoteAll(names(d.columns())) + ", " + quote(TableLayout.BATCH_ID) + ", "
+                + quote(TableLayout.DP_IN) + ") SELECT " + prefixed("l", names(d.columns())) + ", ?, now() FROM " + source + " l WHERE l."
+                + quote(TableLayout.OP) + " <> 'd'" + condition;
     }
 
     public String dropLatest(int i) {

@@ -56,4 +56,33 @@ class MilestonedMergeTest {
         assertThat(f.count("SELECT count(*) FROM (SELECT id FROM " + f.mergeTable("customers")
                 + " WHERE dp_out IS NULL GROUP BY id HAVING count(*) > 1) x")).as("never two live rows for one key").isZero();
     }
+
+    @Test
+    void keysAfterTheLastKeyAreAppendedAndEveryOtherUpsertedKeyGetsOneLiveVersion() {
+        MergeFixture f = new MergeFixture(TestModel.standard().withCustomersMilestoned());
+        f.customer("c", 1, "Ann", null, "1.00");
+        f.customer("c", 2, "Bob", null, "2.00");
+        f.customer("c", 4, "Dan", null, "4.00");
+        f.customer("c", 5, "Eve", null, "5.00");
+        f.merge(CUSTOMERS);
+        f.customer("d", 2, null, null, null);
+        f.merge(CUSTOMERS);
+
+        f.customer("d", 5, null, null, null);
+        f.customer("c", 3, "Cid", null, "3.00");
+        f.customer("c", 2, "Bob", "bob@example.com", "2.00");
+        f.customer("u", 1, "Ann", null, "1.50");
+        f.customer("u", 4, "Dan", null, "4.00");
+        f.customer("c", 7, "Gus", null, "7.00");
+        f.customer("c", 6, "Fay", null, "6.00");
+        f.customer("d", 6, null, null, null);
+        f.customer("d", 9, null, null, null);
+        MergeEngine.Merged b = f.merge(CUSTOMERS);
+
+        assertThat(b).extracting("inserted", "updated", "deleted", "unchanged").containsExactly(3L, 1L, 1L, 1L);
+        assertThat(f.rows("customers")).as("the last key closed, a new key and a deleted one upserted among the old keys, keys after them appended, "
+                + "deletes of absent keys ignored").containsExactly(
+                "1|Ann|NULL|1.00|closed", "1|Ann|NULL|1.50|live", "2|Bob|NULL|2.00|closed", "2|Bob|bob@example.com|2.00|live", "3|Cid|NULL|3.00|live",
+                "4|Dan|NULL|4.00|live", "5|Eve|NULL|5.00|closed", "7|Gus|NULL|7.00|live");
+    }
 }
