@@ -344,8 +344,8 @@ public final class MergeEngine {
             p.setLong(1, batchId);
             try (ResultSet rs = p.executeQuery()) {
                 rs.next();
-                deleted = rs.getLong(1);
-                changed = rs.getLong(2);
+                changed = rs.getLong(1);
+                deleted = rs.getLong(2);
             }
         }
         long unchanged = unchangedCount(c);

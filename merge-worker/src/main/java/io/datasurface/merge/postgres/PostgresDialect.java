@@ -746,20 +746,22 @@ public final class PostgresDialect {
     /**
      * Milestoned mode: closes the live version of every key kept by {@link #createLatest} that was
      * deleted or changed, and inserts the new live version of each changed one from the row the close
-     * returns, so that no key needs looking up again to learn that it changed. Only keys at or before
-     * the merge table's last key can have a version: the join reads no further than the last of
-     * them. A live version the close leaves, its key upserted with the same values, is counted as it
-     * passes, by the {@link #createUnchangedCounter() unchanged-row counter}. The new versions start
-     * when the closed ones end: both are the transaction's time. Bound: the batch id. Rows: versions
-     * closed by a delete, closed by a change (each with its new version inserted).
+     * returns, so that no key needs looking up again to learn that it changed. The insert reads the
+     * closed rows first, so each new version is written as its key's old one is closed, while their
+     * index pages are in memory. Only keys at or before the merge table's last key can have a
+     * version: the join reads no further than the last of them. A live version the close leaves, its
+     * key upserted with the same values, is counted as it passes, by the {@link #createUnchangedCounter()
+     * unchanged-row counter}. The new versions start when the closed ones end: both are the
+     * transaction's time. Bound: the batch id. Rows: versions closed by a change (each with its new
+     * version inserted), closed by a delete.
      */
     public String milestonedClose(IngestedDataset d, int i) {
         String op = quote(TableLayout.OP);
         return "WITH closed AS (UPDATE " + table(d.mergeTable()) + " m SET " + quote(TableLayout.DP_OUT) + " = now() FROM " + latestTable(i)
                 + " l WHERE m." + LIVE_VERSION + " AND " + keyJoin(d, "m", "l") + " AND " + atOrBeforeLastKey(d, prefixed("l", names(d.keyColumns())))
                 + " AND (l." + op + " = 'd' OR " + changed(d, "m", "l") + " OR nextval(" + unchangedCounter() + ") < 0) RETURNING "
-                + prefixed("l", names(d.columns())) + ", l." + op + "), renewed AS (" + insertLiveVersions(d, "closed", "") + ") SELECT count(*) FILTER (WHERE "
-                + op + " = 'd'), count(*) FILTER (WHERE " + op + " <> 'd') FROM closed";
+                + prefixed("l", names(d.columns())) + ", l." + op + "), renewed AS (" + insertLiveVersions(d, "closed", "") + " RETURNING 1) SELECT (SELECT "
+                + "count(*) FROM renewed), (SELECT count(*) FROM closed WHERE " + op + " = 'd')";
     }
 
     /**
