@@ -325,7 +325,7 @@ public final class MergeEngine {
             throw uncountable("PostgreSQL counted " + (inserted + updated + deleted) + " rows written where the merge wrote " + merged,
                     ". Turn track_counts on (it is on by default, and autovacuum needs it)");
         }
-        return new Applied(inserted, updated, deleted, unchangedCount(c));
+        return new Applied(inserted, updated, deleted, count(c, sql.unchangedCount()));
     }
 
     /**
@@ -335,11 +335,8 @@ public final class MergeEngine {
      * the old keys: only then are the kept keys looked up to find such keys.
      */
     private Applied applyMilestoned(Connection c, IngestedDataset d, int i, long batchId) throws SQLException, BatchFailure {
-        long upserts, deleted, changed;
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.keptUpserts(i))) {
-            rs.next();
-            upserts = rs.getLong(1);
-        }
+        long upserts = count(c, sql.keptUpserts(i));
+        long deleted, changed;
         try (PreparedStatement p = c.prepareStatement(sql.milestonedClose(d, i))) {
             p.setLong(1, batchId);
             try (ResultSet rs = p.executeQuery()) {
@@ -348,7 +345,7 @@ public final class MergeEngine {
                 deleted = rs.getLong(2);
             }
         }
-        long unchanged = unchangedCount(c);
+        long unchanged = count(c, sql.unchangedCount());
         long appended = update(c, sql.milestonedAppend(d, i), OptionalLong.empty(), batchId);
         long withoutVersion = upserts - unchanged - changed - appended;
         if (withoutVersion < 0) {
@@ -366,8 +363,9 @@ public final class MergeEngine {
         return new Applied(appended + reinserted, changed, deleted, unchanged);
     }
 
-    private long unchangedCount(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.unchangedCount())) {
+    /** The one number a query without bound values gives. */
+    private static long count(Connection c, String query) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -524,6 +524,20 @@ public final class PostgresDialect {
         return "(" + rowKey + ") <= (SELECT " + keys + " FROM " + table(d.mergeTable()) + " ORDER BY " + descending + " LIMIT 1)";
     }
 
+    /**
+     * Exactly the keys {@link #atOrBeforeLastKey(IngestedDataset, String)} does not take: those after
+     * the merge table's last key, and every key when the table is empty. An append takes these, so
+     * that with the statement before it each key is applied once.
+     */
+    private String afterLastKey(IngestedDataset d, String rowKey) {
+        return "(" + atOrBeforeLastKey(d, rowKey) + ") IS NOT TRUE";
+    }
+
+    /** The key of a kept change, read as {@code l}. */
+    private static String keptKey(IngestedDataset d) {
+        return prefixed("l", names(d.keyColumns()));
+    }
+
     /** Rows: how many of the last operations per key kept by {@link #createLatest} are upserts. */
     public String keptUpserts(int i) {
         return "SELECT count(*) FROM " + latestTable(i) + " WHERE " + quote(TableLayout.OP) + " <> 'd'";
@@ -697,7 +711,7 @@ public final class PostgresDialect {
      */
     public String liveAppend(IngestedDataset d, boolean limited) {
         String columns = quoteAll(names(d.columns()));
-        String latest = latest(d, limited, "(" + atOrBeforeLastKey(d) + ") IS NOT TRUE");
+        String latest = latest(d, limited, afterLastKey(d, quoteAll(names(d.keyColumns()))));
         return "WITH l AS (" + latest + ") INSERT INTO " + table(d.mergeTable()) + " (" + columns + ", " + quote(TableLayout.BATCH_ID) + ") SELECT "
                 + prefixed("l", names(d.columns())) + ", ? FROM l WHERE l." + quote(TableLayout.OP) + " <> 'd'";
     }
@@ -758,7 +772,7 @@ public final class PostgresDialect {
     public String milestonedClose(IngestedDataset d, int i) {
         String op = quote(TableLayout.OP);
         return "WITH closed AS (UPDATE " + table(d.mergeTable()) + " m SET " + quote(TableLayout.DP_OUT) + " = now() FROM " + latestTable(i)
-                + " l WHERE m." + LIVE_VERSION + " AND " + keyJoin(d, "m", "l") + " AND " + atOrBeforeLastKey(d, prefixed("l", names(d.keyColumns())))
+                + " l WHERE m." + LIVE_VERSION + " AND " + keyJoin(d, "m", "l") + " AND " + atOrBeforeLastKey(d, keptKey(d))
                 + " AND (l." + op + " = 'd' OR " + changed(d, "m", "l") + " OR nextval(" + unchangedCounter() + ") < 0) RETURNING "
                 + prefixed("l", names(d.columns())) + ", l." + op + "), renewed AS (" + insertLiveVersions(d, "closed", "") + " RETURNING 1) SELECT (SELECT "
                 + "count(*) FROM renewed), (SELECT count(*) FROM closed WHERE " + op + " = 'd')";
@@ -770,7 +784,7 @@ public final class PostgresDialect {
      * no version at all, so no lookup is needed. Bound: the batch id.
      */
     public String milestonedAppend(IngestedDataset d, int i) {
-        return insertLiveVersions(d, latestTable(i), " AND (" + atOrBeforeLastKey(d, prefixed("l", names(d.keyColumns()))) + ") IS NOT TRUE");
+        return insertLiveVersions(d, latestTable(i), " AND " + afterLastKey(d, keptKey(d)));
     }
 
     /**
