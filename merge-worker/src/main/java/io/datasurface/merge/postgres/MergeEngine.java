@@ -50,12 +50,11 @@ public final class MergeEngine {
     /**
      * The steps of a batch, in order; a {@link Hook} runs before each. Per dataset: CONSUME archives
      * the staging rows the batch consumes (when the platform keeps them), VALIDATE counts them and
-     * finds the first it cannot merge, LATEST keeps the last operation per key in a temporary table
-     * (milestoned; a live batch reads it straight from staging as it applies), APPLY writes the
-     * merge table and removes the consumed rows.
+     * finds the first it cannot merge, APPLY writes the last operation per key to the merge table,
+     * reading it straight from staging, and removes the consumed rows.
      */
     public enum Step {
-        LOCK, RECONCILE, START, CONSUME, VALIDATE, LATEST, APPLY, RECORD, COMMIT
+        LOCK, RECONCILE, START, CONSUME, VALIDATE, APPLY, RECORD, COMMIT
     }
 
     /**
@@ -247,20 +246,15 @@ public final class MergeEngine {
                 }
                 stagingRows += consumed;
 
-                hook.before(Step.LATEST, name, c);
                 if (consumed == 0) {
                     continue;
-                }
-                if (milestoned) {
-                    update(c, sql.createLatest(d, i, limited), limit);
-                    s.execute(sql.analyze(sql.latestTable(i)));
                 }
 
                 hook.before(Step.APPLY, name, c);
                 currentTable = sql.schema() + "." + d.mergeTable();
                 s.execute(sql.applyJoins());
                 s.execute(sql.resetUnchangedCounter());
-                Applied applied = milestoned ? applyMilestoned(c, d, i, batchId) : applyLive(c, d, limit, batchId);
+                Applied applied = milestoned ? applyMilestoned(c, d, limit, batchId) : applyLive(c, d, limit, batchId);
                 inserted += applied.inserted();
                 updated += applied.updated();
                 deleted += applied.deleted();
@@ -325,47 +319,47 @@ public final class MergeEngine {
             throw uncountable("PostgreSQL counted " + (inserted + updated + deleted) + " rows written where the merge wrote " + merged,
                     ". Turn track_counts on (it is on by default, and autovacuum needs it)");
         }
-        return new Applied(inserted, updated, deleted, count(c, sql.unchangedCount()));
+        return new Applied(inserted, updated, deleted, count(c, sql.unchangedCount(), OptionalLong.empty()));
     }
 
     /**
-     * Milestoned mode: closes the live versions of deleted and changed keys, inserting the changed
-     * ones' new versions as it goes, then appends the keys after the merge table's last key. An
-     * upserted key that is neither unchanged, nor changed, nor appended had no live version among
-     * the old keys: only then are the kept keys looked up to find such keys.
+     * Milestoned mode: closes the live versions of deleted and changed keys up to the merge table's
+     * last key, inserting the changed ones' new versions as it goes, then appends the keys after it.
+     * An upserted key up to the last key that is neither unchanged nor changed had no live version:
+     * only then are those keys looked up to find it.
      */
-    private Applied applyMilestoned(Connection c, IngestedDataset d, int i, long batchId) throws SQLException, BatchFailure {
-        long upserts = count(c, sql.keptUpserts(i));
-        long deleted, changed;
-        try (PreparedStatement p = c.prepareStatement(sql.milestonedClose(d, i))) {
-            p.setLong(1, batchId);
+    private Applied applyMilestoned(Connection c, IngestedDataset d, OptionalLong limit, long batchId) throws SQLException, BatchFailure {
+        boolean limited = limit.isPresent();
+        long changed, deleted;
+        Long upsertsRead;
+        try (PreparedStatement p = prepare(c, sql.milestonedClose(d, limited), limit)) {
+            p.setLong(limited ? 2 : 1, batchId);
             try (ResultSet rs = p.executeQuery()) {
                 rs.next();
                 changed = rs.getLong(1);
                 deleted = rs.getLong(2);
+                upsertsRead = rs.getObject(3, Long.class);
             }
         }
-        long unchanged = count(c, sql.unchangedCount());
-        long appended = update(c, sql.milestonedAppend(d, i), OptionalLong.empty(), batchId);
-        long withoutVersion = upserts - unchanged - changed - appended;
+        long upserts = upsertsRead != null ? upsertsRead : count(c, sql.milestonedUpserts(d, limited), limit);
+        long unchanged = count(c, sql.unchangedCount(), OptionalLong.empty());
+        long withoutVersion = upserts - unchanged - changed;
         if (withoutVersion < 0) {
-            throw uncountable("of " + upserts + " upserted keys, " + unchanged + " were counted unchanged, " + changed + " changed and " + appended
-                    + " appended, more than there are", "");
+            throw uncountable("of " + upserts + " upserted keys, " + unchanged + " were counted unchanged and " + changed + " changed, more than there are",
+                    "");
         }
-        long reinserted = withoutVersion == 0 ? 0 : update(c, sql.milestonedInsert(d, i), OptionalLong.empty(), batchId);
+        long reinserted = withoutVersion == 0 ? 0 : update(c, sql.milestonedInsert(d, limited), limit, batchId);
         if (reinserted != withoutVersion) {
             throw uncountable("of " + upserts + " upserted keys, " + withoutVersion + " were left without a live version by the counts, and "
                     + reinserted + " by a look-up", "");
         }
-        try (Statement s = c.createStatement()) {
-            s.execute(sql.dropLatest(i));
-        }
-        return new Applied(appended + reinserted, changed, deleted, unchanged);
+        long appended = update(c, sql.milestonedAppend(d, limited), limit, batchId);
+        return new Applied(reinserted + appended, changed, deleted, unchanged);
     }
 
-    /** The one number a query without bound values gives. */
-    private static long count(Connection c, String query) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+    /** The one number a query gives, bound with the limit when there is one. */
+    private static long count(Connection c, String query, OptionalLong limit) throws SQLException {
+        try (PreparedStatement p = prepare(c, query, limit); ResultSet rs = p.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }

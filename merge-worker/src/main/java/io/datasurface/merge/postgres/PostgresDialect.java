@@ -463,10 +463,6 @@ public final class PostgresDialect {
 
     // ---- a merge batch -------------------------------------------------------------------------
 
-    public String latestTable(int dataset) {
-        return quote("ds_latest_" + dataset);
-    }
-
     /**
      * The rows of a staging table a batch consumes: all of them, or (when {@code limited}) those
      * before a ds_seq limit, bound where the clause appears; the rest belongs to source transactions
@@ -514,41 +510,18 @@ public final class PostgresDialect {
      * statements that do not move the last key past keys they left to another.
      */
     private String atOrBeforeLastKey(IngestedDataset d) {
-        return atOrBeforeLastKey(d, quoteAll(names(d.keyColumns())));
-    }
-
-    /** {@link #atOrBeforeLastKey(IngestedDataset)} for the key {@code rowKey}, its columns as a list of expressions. */
-    private String atOrBeforeLastKey(IngestedDataset d, String rowKey) {
         String keys = quoteAll(names(d.keyColumns()));
         String descending = d.keyColumns().stream().map(k -> quote(k.name()) + " DESC").collect(Collectors.joining(", "));
-        return "(" + rowKey + ") <= (SELECT " + keys + " FROM " + table(d.mergeTable()) + " ORDER BY " + descending + " LIMIT 1)";
+        return "(" + keys + ") <= (SELECT " + keys + " FROM " + table(d.mergeTable()) + " ORDER BY " + descending + " LIMIT 1)";
     }
 
     /**
-     * Exactly the keys {@link #atOrBeforeLastKey(IngestedDataset, String)} does not take: those after
-     * the merge table's last key, and every key when the table is empty. An append takes these, so
-     * that with the statement before it each key is applied once.
+     * Exactly the keys {@link #atOrBeforeLastKey} does not take: those after the merge table's last
+     * key, and every key when the table is empty. An append takes these, so that with the statements
+     * before it each key is applied once.
      */
-    private String afterLastKey(IngestedDataset d, String rowKey) {
-        return "(" + atOrBeforeLastKey(d, rowKey) + ") IS NOT TRUE";
-    }
-
-    /** The key of a kept change, read as {@code l}. */
-    private static String keptKey(IngestedDataset d) {
-        return prefixed("l", names(d.keyColumns()));
-    }
-
-    /** Rows: how many of the last operations per key kept by {@link #createLatest} are upserts. */
-    public String keptUpserts(int i) {
-        return "SELECT count(*) FROM " + latestTable(i) + " WHERE " + quote(TableLayout.OP) + " <> 'd'";
-    }
-
-    /**
-     * Milestoned mode: keeps the last operation per key in a temporary table, since closing the
-     * changed versions and inserting the new ones read it twice.
-     */
-    public String createLatest(IngestedDataset d, int i, boolean limited) {
-        return "CREATE TEMPORARY TABLE " + latestTable(i) + " ON COMMIT DROP AS " + latest(d, limited, null);
+    private String afterLastKey(IngestedDataset d) {
+        return "(" + atOrBeforeLastKey(d) + ") IS NOT TRUE";
     }
 
     /**
@@ -635,10 +608,6 @@ public final class PostgresDialect {
         return "(" + op + " IS NULL OR " + op + " NOT IN ('c', 'r', 'u', 'd'))";
     }
 
-    public String analyze(String quotedTable) {
-        return "ANALYZE " + quotedTable;
-    }
-
     /**
      * Whether merge table row {@code m} holds other values than kept change {@code l}: their
      * non-key values as row values, IS DISTINCT FROM, so that NULL against a value or against an
@@ -710,10 +679,7 @@ public final class PostgresDialect {
      * once. Bound: the limit when {@code limited}, then the batch id.
      */
     public String liveAppend(IngestedDataset d, boolean limited) {
-        String columns = quoteAll(names(d.columns()));
-        String latest = latest(d, limited, afterLastKey(d, quoteAll(names(d.keyColumns()))));
-        return "WITH l AS (" + latest + ") INSERT INTO " + table(d.mergeTable()) + " (" + columns + ", " + quote(TableLayout.BATCH_ID) + ") SELECT "
-                + prefixed("l", names(d.columns())) + ", ? FROM l WHERE l." + quote(TableLayout.OP) + " <> 'd'";
+        return appendVersions(d, limited, false);
     }
 
     /**
@@ -758,59 +724,88 @@ public final class PostgresDialect {
     }
 
     /**
-     * Milestoned mode: closes the live version of every key kept by {@link #createLatest} that was
-     * deleted or changed, and inserts the new live version of each changed one from the row the close
-     * returns, so that no key needs looking up again to learn that it changed. The insert reads the
-     * closed rows first, so each new version is written as its key's old one is closed, while their
-     * index pages are in memory. Only keys at or before the merge table's last key can have a
-     * version: the join reads no further than the last of them. A live version the close leaves, its
-     * key upserted with the same values, is counted as it passes, by the {@link #createUnchangedCounter()
-     * unchanged-row counter}. The new versions start when the closed ones end: both are the
-     * transaction's time. Bound: the batch id. Rows: versions closed by a change (each with its new
-     * version inserted), closed by a delete.
+     * Milestoned mode: closes the live version of every consumed key at or before the merge table's
+     * last key whose last operation is a delete or changes its values, and inserts each changed
+     * key's new live version from the row the close returns, so that no key needs looking up again
+     * to learn that it changed. The last operations come straight from staging, sorted by key once,
+     * in the order the join along the live versions' index reads them. The insert reads the closed
+     * rows as they come, so each new version is written as its key's old one is closed, while their
+     * index pages are in memory. A live version the close leaves, its key upserted with the same
+     * values, is counted as it passes, by the {@link #createUnchangedCounter() unchanged-row
+     * counter}. The new versions start when the closed ones end: both are the transaction's time.
+     * Bound: the limit when {@code limited}, then the batch id. Rows: versions closed by a change
+     * (each with its new version inserted), closed by a delete, and how many of the keys the
+     * statement read were upserted: counted over all of them before the join reads the first, so
+     * exact however far the join reads; null when nothing was closed ({@link #milestonedUpserts}
+     * counts them then).
      */
-    public String milestonedClose(IngestedDataset d, int i) {
+    public String milestonedClose(IngestedDataset d, boolean limited) {
         String op = quote(TableLayout.OP);
-        return "WITH closed AS (UPDATE " + table(d.mergeTable()) + " m SET " + quote(TableLayout.DP_OUT) + " = now() FROM " + latestTable(i)
-                + " l WHERE m." + LIVE_VERSION + " AND " + keyJoin(d, "m", "l") + " AND " + atOrBeforeLastKey(d, keptKey(d))
-                + " AND (l." + op + " = 'd' OR " + changed(d, "m", "l") + " OR nextval(" + unchangedCounter() + ") < 0) RETURNING "
-                + prefixed("l", names(d.columns())) + ", l." + op + "), renewed AS (" + insertLiveVersions(d, "closed", "") + " RETURNING 1) SELECT (SELECT "
-                + "count(*) FROM renewed), (SELECT count(*) FROM closed WHERE " + op + " = 'd')";
+        String upserts = computedColumn(d, "ds_upserts");
+        String kept = "SELECT k.*, count(*) FILTER (WHERE k." + op + " <> 'd') OVER (ORDER BY " + prefixed("k", names(d.keyColumns()))
+                + " ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS " + upserts + " FROM (" + latest(d, limited, atOrBeforeLastKey(d)) + ") k";
+        return "WITH closed AS (UPDATE " + table(d.mergeTable()) + " m SET " + quote(TableLayout.DP_OUT) + " = now() FROM (" + kept + ") l WHERE m."
+                + LIVE_VERSION + " AND " + keyJoin(d, "m", "l") + " AND (l." + op + " = 'd' OR " + changed(d, "m", "l") + " OR nextval("
+                + unchangedCounter() + ") < 0) RETURNING " + prefixed("l", names(d.columns())) + ", l." + op + ", l." + upserts + "), renewed AS ("
+                + insertVersions(d, "closed", "", true) + " RETURNING 1) SELECT (SELECT count(*) FROM renewed), (SELECT count(*) FROM closed WHERE "
+                + op + " = 'd'), (SELECT max(" + upserts + ") FROM closed)";
     }
 
     /**
-     * Milestoned mode, after {@link #milestonedClose}: inserts the live version of every upserted key
-     * after the merge table's last key (of every upserted key, when the table is empty), which has
-     * no version at all, so no lookup is needed. Bound: the batch id.
+     * Milestoned mode, after a {@link #milestonedClose} that closed nothing: how many of the keys it
+     * read were upserted. Bound: the limit when {@code limited}.
      */
-    public String milestonedAppend(IngestedDataset d, int i) {
-        return insertLiveVersions(d, latestTable(i), " AND " + afterLastKey(d, keptKey(d)));
+    public String milestonedUpserts(IngestedDataset d, boolean limited) {
+        return "SELECT count(*) FROM (" + latest(d, limited, atOrBeforeLastKey(d)) + ") l WHERE l." + quote(TableLayout.OP) + " <> 'd'";
     }
 
     /**
-     * Milestoned mode, last: inserts a live version for every upserted key that has none now, by
-     * looking each up: the keys before the merge table's last key that had no live version (new
-     * keys among the old ones, or keys deleted before and upserted again). A batch runs it only
-     * when its counts say there are such keys. Bound: the batch id.
+     * Milestoned mode, after {@link #milestonedClose} and before {@link #milestonedAppend}: inserts a
+     * live version for every upserted key at or before the merge table's last key that has none, by
+     * looking each up: new keys among the old ones, or keys deleted before and upserted again. A
+     * batch runs it only when its counts say there are such keys. Bound: the limit when {@code
+     * limited}, then the batch id.
      */
-    public String milestonedInsert(IngestedDataset d, int i) {
-        return insertLiveVersions(d, latestTable(i), " AND NOT EXISTS (SELECT 1 FROM " + table(d.mergeTable()) + " m WHERE m." + LIVE_VERSION
-                + " AND " + keyJoin(d, "m", "l") + ")");
+    public String milestonedInsert(IngestedDataset d, boolean limited) {
+        String withoutLiveVersion = " AND NOT EXISTS (SELECT 1 FROM " + table(d.mergeTable()) + " m WHERE m." + LIVE_VERSION + " AND "
+                + keyJoin(d, "m", "l") + ")";
+        return "WITH kept AS (" + latest(d, limited, atOrBeforeLastKey(d)) + ") " + insertVersions(d, "kept", withoutLiveVersion, true);
     }
 
     /**
-     * Inserts a live version, starting at the transaction's time, for each upsert among the rows of
-     * {@code source} (the model's columns and ds_op), read as {@code l}, that meet {@code condition}
-     * (appended to the WHERE clause). Bound: the batch id.
+     * Milestoned mode, last: inserts the live version of every upserted key after the merge table's
+     * last key (of every upserted key, when the table is empty), which has no version at all, so
+     * no lookup is needed; {@link #liveAppend} explains why each key is applied once. Bound: the
+     * limit when {@code limited}, then the batch id.
      */
-    private String insertLiveVersions(IngestedDataset d, String source, String condition) {
-        return "INSERT INTO " + table(d.mergeTable()) + " (" + quoteAll(names(d.columns())) + ", " + quote(TableLayout.BATCH_ID) + ", "
-                + quote(TableLayout.DP_IN) + ") SELECT " + prefixed("l", names(d.columns())) + ", ?, now() FROM " + source + " l WHERE l."
-                + quote(TableLayout.OP) + " <> 'd'" + condition;
+    public String milestonedAppend(IngestedDataset d, boolean limited) {
+        return appendVersions(d, limited, true);
     }
 
-    public String dropLatest(int i) {
-        return "DROP TABLE IF EXISTS " + latestTable(i);
+    /** Inserts the upserted keys after the merge table's last key. Bound: the limit when {@code limited}, then the batch id. */
+    private String appendVersions(IngestedDataset d, boolean limited, boolean milestoned) {
+        return "WITH kept AS (" + latest(d, limited, afterLastKey(d)) + ") " + insertVersions(d, "kept", "", milestoned);
+    }
+
+    /**
+     * Inserts a row, live from the transaction's time when {@code milestoned}, for each upsert among
+     * the rows of {@code source} (the model's columns and ds_op), read as {@code l}, that meet
+     * {@code condition} (appended to the WHERE clause). Bound: the batch id.
+     */
+    private String insertVersions(IngestedDataset d, String source, String condition, boolean milestoned) {
+        return "INSERT INTO " + table(d.mergeTable()) + " (" + quoteAll(names(d.columns())) + ", " + quote(TableLayout.BATCH_ID)
+                + (milestoned ? ", " + quote(TableLayout.DP_IN) : "") + ") SELECT " + prefixed("l", names(d.columns())) + ", ?"
+                + (milestoned ? ", now()" : "") + " FROM " + source + " l WHERE l." + quote(TableLayout.OP) + " <> 'd'" + condition;
+    }
+
+    /** A quoted name for a column a statement computes beside the model's columns, unlike any of theirs. */
+    private static String computedColumn(IngestedDataset d, String name) {
+        List<String> taken = names(d.columns());
+        String free = name;
+        while (taken.contains(free)) {
+            free += "_";
+        }
+        return quote(free);
     }
 
     // ---- batch records -------------------------------------------------------------------------

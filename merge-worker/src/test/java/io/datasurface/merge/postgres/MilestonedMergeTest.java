@@ -85,4 +85,26 @@ class MilestonedMergeTest {
                 "1|Ann|NULL|1.00|closed", "1|Ann|NULL|1.50|live", "2|Bob|NULL|2.00|closed", "2|Bob|bob@example.com|2.00|live", "3|Cid|NULL|3.00|live",
                 "4|Dan|NULL|4.00|live", "5|Eve|NULL|5.00|closed", "7|Gus|NULL|7.00|live");
     }
+
+    @Test
+    void upsertedKeysWithoutALiveVersionAmongTheOldOnesGetOneWhenTheBatchClosesNothing() {
+        MergeFixture f = new MergeFixture(TestModel.standard().withCustomersMilestoned());
+        f.customer("c", 1, "Ann", null, "1.00");
+        f.customer("c", 2, "Bob", null, "2.00");
+        f.customer("c", 4, "Dan", null, "4.00");
+        f.merge(CUSTOMERS);
+        f.customer("d", 2, null, null, null);
+        f.merge(CUSTOMERS);
+
+        f.customer("c", 3, "Cid", null, "3.00");
+        f.customer("c", 2, "Bob", null, "2.00");
+        f.customer("u", 1, "Ann", null, "1.00");
+        f.customer("d", 9, null, null, null);
+        MergeEngine.Merged b = f.merge(CUSTOMERS);
+
+        assertThat(b).extracting("inserted", "updated", "deleted", "unchanged").containsExactly(2L, 0L, 0L, 1L);
+        assertThat(f.rows("customers")).as("a new key and a deleted one upserted among the old keys, an unchanged key left as it was")
+                .containsExactly("1|Ann|NULL|1.00|live", "2|Bob|NULL|2.00|closed", "2|Bob|NULL|2.00|live", "3|Cid|NULL|3.00|live",
+                        "4|Dan|NULL|4.00|live");
+    }
 }

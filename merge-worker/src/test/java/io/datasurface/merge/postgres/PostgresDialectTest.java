@@ -55,11 +55,11 @@ class PostgresDialectTest {
 
     @Test
     void liveAppendInsertsTheUpsertedKeysAfterTheTablesLastKeyWithoutAJoin() {
-        assertThat(sql.liveAppend(customers, true)).isEqualTo("WITH l AS (SELECT DISTINCT ON (\"id\") \"id\", \"name\", \"email\", "
+        assertThat(sql.liveAppend(customers, true)).isEqualTo("WITH kept AS (SELECT DISTINCT ON (\"id\") \"id\", \"name\", \"email\", "
                 + "\"balance\", \"ds_op\" FROM \"prod\".\"shop_db_customers_staging\" WHERE \"ds_seq\" < ? AND ((\"id\") <= (SELECT \"id\" FROM "
                 + "\"prod\".\"shop_db_customers_merge\" ORDER BY \"id\" DESC LIMIT 1)) IS NOT TRUE ORDER BY \"id\", \"ds_seq\" DESC) INSERT INTO "
                 + "\"prod\".\"shop_db_customers_merge\" (\"id\", \"name\", \"email\", \"balance\", \"ds_batch_id\") SELECT l.\"id\", l.\"name\", "
-                + "l.\"email\", l.\"balance\", ? FROM l WHERE l.\"ds_op\" <> 'd'");
+                + "l.\"email\", l.\"balance\", ? FROM kept l WHERE l.\"ds_op\" <> 'd'");
     }
 
     @Test
@@ -72,8 +72,9 @@ class PostgresDialectTest {
 
     /** Every statement of a batch that reads the consumed rows of a staging table. */
     private List<String> batchStatements(boolean limited) {
-        return List.of(sql.archiveStaging(customers, limited), sql.stagingSummary(customers, limited), sql.createLatest(customers, 0, limited),
-                sql.liveMerge(customers, limited), sql.liveAppend(customers, limited), sql.deleteConsumed(customers, limited));
+        return List.of(sql.archiveStaging(customers, limited), sql.stagingSummary(customers, limited), sql.liveMerge(customers, limited),
+                sql.liveAppend(customers, limited), sql.milestonedClose(customers, limited), sql.milestonedUpserts(customers, limited),
+                sql.milestonedInsert(customers, limited), sql.milestonedAppend(customers, limited), sql.deleteConsumed(customers, limited));
     }
 
     @Test
