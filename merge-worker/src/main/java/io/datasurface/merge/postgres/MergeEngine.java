@@ -48,10 +48,13 @@ public final class MergeEngine {
     private static final Duration TRANSACTION_RECORD_RETENTION = Duration.ofDays(1);
 
     /**
-     * The steps of a batch, in order; a {@link Hook} runs before each. Per dataset: CONSUME archives
-     * the staging rows the batch consumes (when the platform keeps them), VALIDATE counts them and
-     * finds the first it cannot merge, APPLY writes the last operation per key to the merge table,
-     * reading it straight from staging, and removes the consumed rows.
+     * The steps of a batch, in order; a {@link Hook} runs before each. START plans which source
+     * transactions the batch consumes, in one scan of each staging table that also counts its rows
+     * and finds the first it cannot merge. Per dataset: CONSUME archives the staging rows the batch
+     * consumes (when the platform keeps them), VALIDATE fails the batch at the first it cannot merge
+     * (counting them anew when the plan consumes only part of the table), APPLY writes the last
+     * operation per key to the merge table, reading it straight from staging, and removes the
+     * consumed rows.
      */
     public enum Step {
         LOCK, RECONCILE, START, CONSUME, VALIDATE, APPLY, RECORD, COMMIT
@@ -231,18 +234,14 @@ public final class MergeEngine {
                 }
 
                 hook.before(Step.VALIDATE, name, c);
-                long consumed;
-                try (PreparedStatement p = prepare(c, sql.stagingSummary(d, limited), limit); ResultSet rs = p.executeQuery()) {
-                    rs.next();
-                    consumed = rs.getLong(1);
-                    if (consumed > 0) {
-                        minSeq = minSeq == null ? rs.getLong(2) : Math.min(minSeq, rs.getLong(2));
-                        maxSeq = maxSeq == null ? rs.getLong(3) : Math.max(maxSeq, rs.getLong(3));
-                    }
-                    long badRow = rs.getLong(4);
-                    if (!rs.wasNull()) {
-                        throw badRow(c, d, badRow);
-                    }
+                StagingSummary summary = limited ? stagingSummary(c, d, limit) : cut.staged(i);
+                if (summary.firstBadSeq() != null) {
+                    throw badRow(c, d, summary.firstBadSeq());
+                }
+                long consumed = summary.rows();
+                if (consumed > 0) {
+                    minSeq = minSeq == null ? summary.minSeq() : Math.min(minSeq, summary.minSeq());
+                    maxSeq = maxSeq == null ? summary.maxSeq() : Math.max(maxSeq, summary.maxSeq());
                 }
                 stagingRows += consumed;
 
@@ -355,6 +354,14 @@ public final class MergeEngine {
         }
         long appended = update(c, sql.milestonedAppend(d, limited), limit, batchId);
         return new Applied(reinserted + appended, changed, deleted, unchanged);
+    }
+
+    /** The staging rows the batch consumes of a dataset whose consumption the whole-transaction plan limits. */
+    private StagingSummary stagingSummary(Connection c, IngestedDataset d, OptionalLong limit) throws SQLException {
+        try (PreparedStatement p = prepare(c, sql.stagingSummary(d, true), limit); ResultSet rs = p.executeQuery()) {
+            rs.next();
+            return new StagingSummary(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getObject(4, Long.class));
+        }
     }
 
     /** The one number a query gives, bound with the limit when there is one. */

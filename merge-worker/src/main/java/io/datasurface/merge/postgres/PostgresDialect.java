@@ -478,7 +478,9 @@ public final class PostgresDialect {
 
     /**
      * Rows: how many staging rows the batch consumes, their first and last ds_seq, and the ds_seq of
-     * the first it cannot merge (null when every row can be merged). One scan, no sort.
+     * the first it cannot merge (null when every row can be merged). One scan, no sort; a batch runs
+     * it when the whole-transaction plan limits what it consumes ({@link #stagedTransactions} gives
+     * the same of every row otherwise).
      */
     public String stagingSummary(IngestedDataset d, boolean limited) {
         String seq = quote(TableLayout.SEQ);
@@ -874,13 +876,16 @@ public final class PostgresDialect {
     }
 
     /**
-     * The changes of each source transaction in a staging table: transaction id, changes, first
-     * ds_seq, and milliseconds since the first arrived.
+     * The rows of a staging table by source transaction, with the rows that have none as one group
+     * whose id is null: transaction id, changes, first ds_seq, milliseconds since the first arrived,
+     * last ds_seq, and the first ds_seq of a row the batch cannot merge ({@link #badRowCondition}).
+     * One scan serves the whole-transaction plan and, when the plan sets no limit, the validation.
      */
     public String stagedTransactions(IngestedDataset d) {
-        return "SELECT " + TableLayout.transactionKey(quote(TableLayout.TX_ID)) + ", count(*), min(" + quote(TableLayout.SEQ) + "), "
-                + millisSince("min(" + quote(TableLayout.INGESTED_AT) + ")") + " FROM " + table(d.stagingTable()) + " WHERE "
-                + quote(TableLayout.TX_ID) + " IS NOT NULL GROUP BY 1";
+        String seq = quote(TableLayout.SEQ);
+        return "SELECT " + TableLayout.transactionKey(quote(TableLayout.TX_ID)) + ", count(*), min(" + seq + "), "
+                + millisSince("min(" + quote(TableLayout.INGESTED_AT) + ")") + ", max(" + seq + "), min(" + seq + ") FILTER (WHERE "
+                + badRowCondition(d) + ") FROM " + table(d.stagingTable()) + " GROUP BY 1";
     }
 
     /**

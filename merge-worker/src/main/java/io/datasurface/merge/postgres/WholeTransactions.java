@@ -54,22 +54,33 @@ final class WholeTransactions {
     /**
      * What the batch may consume: the first ds_seq to leave in each staging table that has one (by
      * the dataset's index in the stream), the watermark to record, how many transactions stay for a
-     * later batch and which incomplete ones were released.
+     * later batch and which incomplete ones were released; and the summary of every row of each
+     * staging table, which is what the batch consumes of a table without a limit.
      */
-    record Cut(Map<Integer, Long> limits, long watermark, int held, List<Released> released) {
+    record Cut(Map<Integer, Long> limits, long watermark, int held, List<Released> released, List<StagingSummary> staged) {
         Cut {
             limits = Map.copyOf(limits);
             released = List.copyOf(released);
+            staged = List.copyOf(staged);
         }
 
         OptionalLong limit(int dataset) {
             Long limit = limits.get(dataset);
             return limit == null ? OptionalLong.empty() : OptionalLong.of(limit);
         }
+
+        /** The summary of every staging row of the dataset: of what the batch consumes when {@link #limit} is empty. */
+        StagingSummary staged(int dataset) {
+            return staged.get(dataset);
+        }
     }
 
     /** A source transaction's changes to one staging table, as far as they arrived. */
     private record Staged(long changes, long firstSeq, long ageMillis) {
+    }
+
+    /** A staging table's rows by source transaction (those without one left out), and the summary of all of them. */
+    private record StagedTable(Map<String, Staged> transactions, StagingSummary all) {
     }
 
     /** An END record: its position, its age, and how many changes it counts for each of the stream's tables. */
@@ -82,12 +93,15 @@ final class WholeTransactions {
     static Cut plan(Connection c, PostgresDialect sql, BatchStream stream, Duration wait) throws SQLException {
         long watermark = watermark(c, sql, stream);
         List<Map<String, Staged>> staged = new ArrayList<>();
+        List<StagingSummary> summaries = new ArrayList<>();
         for (IngestedDataset d : stream.datasets()) {
-            staged.add(staged(c, sql, d));
+            StagedTable table = staged(c, sql, d);
+            staged.add(table.transactions());
+            summaries.add(table.all());
         }
         List<End> ends = ends(c, sql, stream, watermark);
         if (ends.isEmpty() && staged.stream().allMatch(Map::isEmpty)) {
-            return new Cut(Map.of(), watermark, 0, List.of());
+            return new Cut(Map.of(), watermark, 0, List.of(), summaries);
         }
 
         long waitMillis = wait.toMillis();
@@ -140,7 +154,7 @@ final class WholeTransactions {
                 }
             }
         }
-        return new Cut(limits, advanced, held.size(), released);
+        return new Cut(limits, advanced, held.size(), released, summaries);
     }
 
     /** What the END record counts that has not arrived, as {@code orders 1 of 2, lines 0 of 3}; empty when all has. */
@@ -171,14 +185,19 @@ final class WholeTransactions {
         }
     }
 
-    private static Map<String, Staged> staged(Connection c, PostgresDialect sql, IngestedDataset d) throws SQLException {
-        Map<String, Staged> staged = new HashMap<>();
+    private static StagedTable staged(Connection c, PostgresDialect sql, IngestedDataset d) throws SQLException {
+        Map<String, Staged> transactions = new HashMap<>();
+        StagingSummary all = StagingSummary.NONE;
         try (PreparedStatement p = c.prepareStatement(sql.stagedTransactions(d)); ResultSet rs = p.executeQuery()) {
             while (rs.next()) {
-                staged.put(rs.getString(1), new Staged(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+                String id = rs.getString(1);
+                if (id != null) {
+                    transactions.put(id, new Staged(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+                }
+                all = all.and(new StagingSummary(rs.getLong(2), rs.getLong(3), rs.getLong(5), rs.getObject(6, Long.class)));
             }
         }
-        return staged;
+        return new StagedTable(transactions, all);
     }
 
     private static List<End> ends(Connection c, PostgresDialect sql, BatchStream stream, long watermark) throws SQLException {

@@ -1,0 +1,25 @@
+package io.datasurface.merge.postgres;
+
+/**
+ * What a batch needs to know of the staging rows it consumes before it applies them: how many
+ * there are, their first and last ds_seq (0 when there are none), and the ds_seq of the first it
+ * cannot merge (null when it can merge them all).
+ */
+record StagingSummary(long rows, long minSeq, long maxSeq, Long firstBadSeq) {
+    static final StagingSummary NONE = new StagingSummary(0, 0, 0, null);
+
+    /** The summary of this summary's rows and {@code other}'s together. */
+    StagingSummary and(StagingSummary other) {
+        if (rows == 0) {
+            return other;
+        }
+        if (other.rows == 0) {
+            return this;
+        }
+        Long firstBad = firstBadSeq;
+        if (firstBad == null || other.firstBadSeq != null && other.firstBadSeq < firstBad) {
+            firstBad = other.firstBadSeq;
+        }
+        return new StagingSummary(rows + other.rows, Math.min(minSeq, other.minSeq), Math.max(maxSeq, other.maxSeq), firstBad);
+    }
+}
