@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -39,6 +40,8 @@ public final class MergeEngine {
      * is stuck or long, and the batch then drains staging row by row instead of waiting on it.
      */
     private static final Duration STAGING_LOCK_WAIT = Duration.ofSeconds(1);
+    /** SQLSTATE of a duplicate key. */
+    private static final String UNIQUE_VIOLATION = "23505";
     /** How long an incomplete source transaction holds its stream before a batch consumes what arrived of it. */
     public static final Duration DEFAULT_TRANSACTION_WAIT = Duration.ofMinutes(5);
     /**
@@ -253,7 +256,7 @@ public final class MergeEngine {
                 currentTable = sql.schema() + "." + d.mergeTable();
                 s.execute(sql.applyJoins());
                 s.execute(sql.resetUnchangedCounter());
-                Applied applied = milestoned ? applyMilestoned(c, d, limit, batchId) : applyLive(c, d, limit, batchId);
+                Applied applied = milestoned ? applyMilestoned(c, d, limit, batchId, summary) : applyLive(c, d, limit, batchId, summary);
                 inserted += applied.inserted();
                 updated += applied.updated();
                 deleted += applied.deleted();
@@ -308,17 +311,51 @@ public final class MergeEngine {
      * Live mode: merges the keys up to the merge table's last key, then appends those after it.
      * PostgreSQL counts what the statements wrote; the rows left unchanged are counted as they pass.
      */
-    private Applied applyLive(Connection c, IngestedDataset d, OptionalLong limit, long batchId) throws SQLException, BatchFailure {
+    private Applied applyLive(Connection c, IngestedDataset d, OptionalLong limit, long batchId, StagingSummary summary)
+            throws SQLException, BatchFailure {
         boolean limited = limit.isPresent();
+        String lastKey = text(c, sql.lastKey(d));
         long[] before = tupleCounts(c, d);
-        long merged = update(c, sql.liveMerge(d, limited), limit, batchId, batchId) + update(c, sql.liveAppend(d, limited), limit, batchId);
+        long merged = update(c, sql.liveMerge(d, limited), limit, batchId, batchId);
         long[] after = tupleCounts(c, d);
         long inserted = after[0] - before[0], updated = after[1] - before[1], deleted = after[2] - before[2];
         if (inserted + updated + deleted != merged) {
             throw uncountable("PostgreSQL counted " + (inserted + updated + deleted) + " rows written where the merge wrote " + merged,
                     ". Turn track_counts on (it is on by default, and autovacuum needs it)");
         }
-        return new Applied(inserted, updated, deleted, count(c, sql.unchangedCount(), OptionalLong.empty()));
+        long unchanged = count(c, sql.unchangedCount(), OptionalLong.empty());
+        // The plan counted the rows after the last key as it was; a MERGE that deleted the last key
+        // leaves the append more keys than that count covers.
+        boolean inStagingOrder = summary.notCreatedAfterLastKey() == 0 && Objects.equals(lastKey, text(c, sql.lastKey(d)));
+        return new Applied(inserted + append(c, d, limit, batchId, inStagingOrder, false), updated, deleted, unchanged);
+    }
+
+    /**
+     * Appends the upserted keys after the merge table's last key: in staging's order when every
+     * consumed row after it is a create ({@code inStagingOrder}), sorted by key otherwise, or when
+     * that insert finds a key created twice (it is rolled back to a savepoint first). Answers the
+     * rows inserted.
+     */
+    private long append(Connection c, IngestedDataset d, OptionalLong limit, long batchId, boolean inStagingOrder, boolean milestoned)
+            throws SQLException {
+        boolean limited = limit.isPresent();
+        String sorted = milestoned ? sql.milestonedAppend(d, limited) : sql.liveAppend(d, limited);
+        if (!inStagingOrder) {
+            return update(c, sorted, limit, batchId);
+        }
+        Savepoint before = c.setSavepoint();
+        try {
+            long appended = update(c, sql.appendInStagingOrder(d, limited, milestoned), limit, batchId);
+            c.releaseSavepoint(before);
+            return appended;
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+            c.rollback(before);
+            LOG.debugf("table %s: a key after the last one was created twice; appended sorted instead", currentTable);
+            return update(c, sorted, limit, batchId);
+        }
     }
 
     /**
@@ -327,7 +364,8 @@ public final class MergeEngine {
      * An upserted key up to the last key that is neither unchanged nor changed had no live version:
      * only then are those keys looked up to find it.
      */
-    private Applied applyMilestoned(Connection c, IngestedDataset d, OptionalLong limit, long batchId) throws SQLException, BatchFailure {
+    private Applied applyMilestoned(Connection c, IngestedDataset d, OptionalLong limit, long batchId, StagingSummary summary)
+            throws SQLException, BatchFailure {
         boolean limited = limit.isPresent();
         long changed, deleted;
         Long upsertsRead;
@@ -352,15 +390,23 @@ public final class MergeEngine {
             throw uncountable("of " + upserts + " upserted keys, " + withoutVersion + " were left without a live version by the counts, and "
                     + reinserted + " by a look-up", "");
         }
-        long appended = update(c, sql.milestonedAppend(d, limited), limit, batchId);
-        return new Applied(reinserted + appended, changed, deleted, unchanged);
+        // A milestoned table keeps every version, so its last key never moves within the batch.
+        boolean inStagingOrder = summary.notCreatedAfterLastKey() == 0;
+        return new Applied(reinserted + append(c, d, limit, batchId, inStagingOrder, true), changed, deleted, unchanged);
+    }
+
+    /** The one text a query without bound values gives, null when it gives no row. */
+    private static String text(Connection c, String query) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
     }
 
     /** The staging rows the batch consumes of a dataset whose consumption the whole-transaction plan limits. */
     private StagingSummary stagingSummary(Connection c, IngestedDataset d, OptionalLong limit) throws SQLException {
         try (PreparedStatement p = prepare(c, sql.stagingSummary(d, true), limit); ResultSet rs = p.executeQuery()) {
             rs.next();
-            return new StagingSummary(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getObject(4, Long.class));
+            return new StagingSummary(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getObject(4, Long.class), rs.getLong(5));
         }
     }
 

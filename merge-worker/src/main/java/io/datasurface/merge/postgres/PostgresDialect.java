@@ -477,15 +477,15 @@ public final class PostgresDialect {
     }
 
     /**
-     * Rows: how many staging rows the batch consumes, their first and last ds_seq, and the ds_seq of
-     * the first it cannot merge (null when every row can be merged). One scan, no sort; a batch runs
-     * it when the whole-transaction plan limits what it consumes ({@link #stagedTransactions} gives
-     * the same of every row otherwise).
+     * Rows: how many staging rows the batch consumes, their first and last ds_seq, the ds_seq of the
+     * first it cannot merge (null when every row can be merged), and how many of them after the merge
+     * table's last key are not creates. One scan, no sort; a batch runs it when the whole-transaction
+     * plan limits what it consumes ({@link #stagedTransactions} gives the same of every row otherwise).
      */
     public String stagingSummary(IngestedDataset d, boolean limited) {
         String seq = quote(TableLayout.SEQ);
-        return "SELECT count(*), min(" + seq + "), max(" + seq + "), min(" + seq + ") FILTER (WHERE " + badRowCondition(d) + ") FROM "
-                + consumed(d, limited);
+        return "SELECT count(*), min(" + seq + "), max(" + seq + "), min(" + seq + ") FILTER (WHERE " + badRowCondition(d) + "), "
+                + notCreatedAfterLastKey(d) + " FROM " + consumed(d, limited);
     }
 
     /** Rows: why the staging row with the bound ds_seq cannot be merged. */
@@ -513,8 +513,18 @@ public final class PostgresDialect {
      */
     private String atOrBeforeLastKey(IngestedDataset d) {
         String keys = quoteAll(names(d.keyColumns()));
+        return "(" + keys + ") <= (" + ofLastKey(d, keys) + ")";
+    }
+
+    /** Rows: the merge table's last key in its primary key's order, as text; none when the table is empty. */
+    public String lastKey(IngestedDataset d) {
+        return ofLastKey(d, "ROW(" + quoteAll(names(d.keyColumns())) + ")::text");
+    }
+
+    /** Selects {@code selected} of the merge table's row with the last key, in its primary key's order. */
+    private String ofLastKey(IngestedDataset d, String selected) {
         String descending = d.keyColumns().stream().map(k -> quote(k.name()) + " DESC").collect(Collectors.joining(", "));
-        return "(" + keys + ") <= (SELECT " + keys + " FROM " + table(d.mergeTable()) + " ORDER BY " + descending + " LIMIT 1)";
+        return "SELECT " + selected + " FROM " + table(d.mergeTable()) + " ORDER BY " + descending + " LIMIT 1";
     }
 
     /**
@@ -793,6 +803,19 @@ public final class PostgresDialect {
     }
 
     /**
+     * Instead of {@link #liveAppend} or {@link #milestonedAppend}, when every consumed row after the
+     * merge table's last key is a create: inserts those rows as staging holds them, without the sort
+     * that finds each key's last operation. A key none of them updates or deletes has one operation
+     * unless it was created twice (a record delivered twice), which the primary key refuses: the
+     * batch then appends sorted instead. Bound: the limit when {@code limited}, then the batch id.
+     */
+    public String appendInStagingOrder(IngestedDataset d, boolean limited, boolean milestoned) {
+        String afterLastKey = (limited ? " AND " : " WHERE ") + afterLastKey(d);
+        return "WITH kept AS (SELECT " + quoteAll(names(d.columns())) + ", " + quote(TableLayout.OP) + " FROM " + consumed(d, limited) + afterLastKey
+                + ") " + insertVersions(d, "kept", "", milestoned);
+    }
+
+    /**
      * Inserts a row, live from the transaction's time when {@code milestoned}, for each upsert among
      * the rows of {@code source} (the model's columns and ds_op), read as {@code l}, that meet
      * {@code condition} (appended to the WHERE clause). Bound: the batch id.
@@ -878,14 +901,20 @@ public final class PostgresDialect {
     /**
      * The rows of a staging table by source transaction, with the rows that have none as one group
      * whose id is null: transaction id, changes, first ds_seq, milliseconds since the first arrived,
-     * last ds_seq, and the first ds_seq of a row the batch cannot merge ({@link #badRowCondition}).
+     * last ds_seq, the first ds_seq of a row the batch cannot merge ({@link #badRowCondition}), and
+     * how many rows after the merge table's last key are not creates ({@link #appendInStagingOrder}).
      * One scan serves the whole-transaction plan and, when the plan sets no limit, the validation.
      */
     public String stagedTransactions(IngestedDataset d) {
         String seq = quote(TableLayout.SEQ);
         return "SELECT " + TableLayout.transactionKey(quote(TableLayout.TX_ID)) + ", count(*), min(" + seq + "), "
                 + millisSince("min(" + quote(TableLayout.INGESTED_AT) + ")") + ", max(" + seq + "), min(" + seq + ") FILTER (WHERE "
-                + badRowCondition(d) + ") FROM " + table(d.stagingTable()) + " GROUP BY 1";
+                + badRowCondition(d) + "), " + notCreatedAfterLastKey(d) + " FROM " + table(d.stagingTable()) + " GROUP BY 1";
+    }
+
+    /** How many rows after the merge table's last key have another op than a create or a snapshot read. */
+    private String notCreatedAfterLastKey(IngestedDataset d) {
+        return "count(*) FILTER (WHERE " + afterLastKey(d) + " AND " + quote(TableLayout.OP) + " NOT IN ('c', 'r'))";
     }
 
     /**

@@ -2,11 +2,12 @@ package io.datasurface.merge.postgres;
 
 /**
  * What a batch needs to know of the staging rows it consumes before it applies them: how many
- * there are, their first and last ds_seq (0 when there are none), and the ds_seq of the first it
- * cannot merge (null when it can merge them all).
+ * there are, their first and last ds_seq (0 when there are none), the ds_seq of the first it
+ * cannot merge (null when it can merge them all), and how many of those after the merge table's
+ * last key are not creates (when none is, the batch appends them in staging's order).
  */
-record StagingSummary(long rows, long minSeq, long maxSeq, Long firstBadSeq) {
-    static final StagingSummary NONE = new StagingSummary(0, 0, 0, null);
+record StagingSummary(long rows, long minSeq, long maxSeq, Long firstBadSeq, long notCreatedAfterLastKey) {
+    static final StagingSummary NONE = new StagingSummary(0, 0, 0, null, 0);
 
     /** The summary of this summary's rows and {@code other}'s together. */
     StagingSummary and(StagingSummary other) {
@@ -20,6 +21,7 @@ record StagingSummary(long rows, long minSeq, long maxSeq, Long firstBadSeq) {
         if (firstBad == null || other.firstBadSeq != null && other.firstBadSeq < firstBad) {
             firstBad = other.firstBadSeq;
         }
-        return new StagingSummary(rows + other.rows, Math.min(minSeq, other.minSeq), Math.max(maxSeq, other.maxSeq), firstBad);
+        return new StagingSummary(rows + other.rows, Math.min(minSeq, other.minSeq), Math.max(maxSeq, other.maxSeq), firstBad,
+                notCreatedAfterLastKey + other.notCreatedAfterLastKey);
     }
 }

@@ -194,7 +194,7 @@ final class WholeTransactions {
                 if (id != null) {
                     transactions.put(id, new Staged(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
                 }
-                all = all.and(new StagingSummary(rs.getLong(2), rs.getLong(3), rs.getLong(5), rs.getObject(6, Long.class)));
+                all = all.and(new StagingSummary(rs.getLong(2), rs.getLong(3), rs.getLong(5), rs.getObject(6, Long.class), rs.getLong(7)));
             }
         }
         return new StagedTable(transactions, all);

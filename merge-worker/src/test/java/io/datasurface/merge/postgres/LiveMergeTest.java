@@ -103,6 +103,40 @@ class LiveMergeTest {
     }
 
     @Test
+    void aNewKeyCreatedTwiceIsAppendedOnceWithItsLastValues() {
+        MergeFixture f = new MergeFixture(TestModel.standard());
+        f.customer("c", 1, "Ann", null, "1.00");
+        f.merge(CUSTOMERS);
+
+        f.customer("c", 5, "Eve", null, "5.00");
+        f.customer("c", 6, "Fay", null, "6.00");
+        f.customer("c", 5, "Eve", "eve@example.com", "5.50");
+        MergeEngine.Merged b = f.merge(CUSTOMERS);
+
+        assertThat(f.rows("customers")).as("the create delivered twice is applied once, the later one")
+                .containsExactly("1|Ann|NULL|1.00", "5|Eve|eve@example.com|5.50", "6|Fay|NULL|6.00");
+        assertThat(b).extracting("inserted", "updated", "deleted", "unchanged").containsExactly(2L, 0L, 0L, 0L);
+    }
+
+    @Test
+    void theLastKeyUpdatedThenDeletedStaysDeletedWhileNewKeysAreAppended() {
+        MergeFixture f = new MergeFixture(TestModel.standard());
+        f.customer("c", 1, "Ann", null, "1.00");
+        f.customer("c", 2, "Bob", null, "2.00");
+        f.customer("c", 3, "Cid", null, "3.00");
+        f.merge(CUSTOMERS);
+
+        f.customer("u", 3, "Cid", "cid@example.com", "3.50");
+        f.customer("d", 3, null, null, null);
+        f.customer("c", 4, "Dan", null, "4.00");
+        MergeEngine.Merged b = f.merge(CUSTOMERS);
+
+        assertThat(f.rows("customers")).as("the deleted last key's earlier update is not appended after the new last key")
+                .containsExactly("1|Ann|NULL|1.00", "2|Bob|NULL|2.00", "4|Dan|NULL|4.00");
+        assertThat(b).extracting("inserted", "updated", "deleted").containsExactly(1L, 0L, 1L);
+    }
+
+    @Test
     void batchIsRecordedInTheMetricsTable() {
         MergeFixture f = new MergeFixture(TestModel.standard());
         f.customer("c", 1, "Ann", null, "1.00");

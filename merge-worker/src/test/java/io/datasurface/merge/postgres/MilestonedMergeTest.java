@@ -107,4 +107,19 @@ class MilestonedMergeTest {
                 .containsExactly("1|Ann|NULL|1.00|live", "2|Bob|NULL|2.00|closed", "2|Bob|NULL|2.00|live", "3|Cid|NULL|3.00|live",
                         "4|Dan|NULL|4.00|live");
     }
+
+    @Test
+    void aNewKeyCreatedTwiceGetsOneLiveVersionWithItsLastValues() {
+        MergeFixture f = new MergeFixture(TestModel.standard().withCustomersMilestoned());
+        f.customer("c", 1, "Ann", null, "1.00");
+        f.merge(CUSTOMERS);
+
+        f.customer("c", 5, "Eve", null, "5.00");
+        f.customer("c", 5, "Eve", "eve@example.com", "5.50");
+        MergeEngine.Merged b = f.merge(CUSTOMERS);
+
+        assertThat(f.rows("customers")).as("the create delivered twice gives one version, the later one")
+                .containsExactly("1|Ann|NULL|1.00|live", "5|Eve|eve@example.com|5.50|live");
+        assertThat(b).extracting("inserted", "updated", "deleted", "unchanged").containsExactly(1L, 0L, 0L, 0L);
+    }
 }

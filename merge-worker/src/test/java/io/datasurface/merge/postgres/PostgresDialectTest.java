@@ -74,7 +74,8 @@ class PostgresDialectTest {
     private List<String> batchStatements(boolean limited) {
         return List.of(sql.archiveStaging(customers, limited), sql.stagingSummary(customers, limited), sql.liveMerge(customers, limited),
                 sql.liveAppend(customers, limited), sql.milestonedClose(customers, limited), sql.milestonedUpserts(customers, limited),
-                sql.milestonedInsert(customers, limited), sql.milestonedAppend(customers, limited), sql.deleteConsumed(customers, limited));
+                sql.milestonedInsert(customers, limited), sql.milestonedAppend(customers, limited), sql.appendInStagingOrder(customers, limited, false),
+                sql.appendInStagingOrder(customers, limited, true), sql.deleteConsumed(customers, limited));
     }
 
     @Test
