@@ -406,7 +406,7 @@ public final class MergeEngine {
     private StagingSummary stagingSummary(Connection c, IngestedDataset d, OptionalLong limit) throws SQLException {
         try (PreparedStatement p = prepare(c, sql.stagingSummary(d, true), limit); ResultSet rs = p.executeQuery()) {
             rs.next();
-            return new StagingSummary(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getObject(4, Long.class), rs.getLong(5));
+            return StagingSummary.read(rs, 1);
         }
     }
 

@@ -476,16 +476,30 @@ public final class PostgresDialect {
         return table(d.stagingTable()) + (limited ? " WHERE " + quote(TableLayout.SEQ) + " < ?" : "");
     }
 
+    /** {@link #consumed} rows that also meet {@code condition}, when it is not null. */
+    private String consumed(IngestedDataset d, boolean limited, String condition) {
+        return consumed(d, limited) + (condition == null ? "" : (limited ? " AND " : " WHERE ") + condition);
+    }
+
     /**
-     * Rows: how many staging rows the batch consumes, their first and last ds_seq, the ds_seq of the
-     * first it cannot merge (null when every row can be merged), and how many of them after the merge
-     * table's last key are not creates. One scan, no sort; a batch runs it when the whole-transaction
-     * plan limits what it consumes ({@link #stagedTransactions} gives the same of every row otherwise).
+     * The summary of staging rows as {@link StagingSummary#read} reads it: how many there are, their
+     * first and last ds_seq, the first ds_seq of a row the batch cannot merge (null when it can merge
+     * them all), and how many rows after the merge table's last key are not creates ({@link
+     * #appendInStagingOrder}).
+     */
+    private String summaryColumns(IngestedDataset d) {
+        String seq = quote(TableLayout.SEQ);
+        return "count(*), min(" + seq + "), max(" + seq + "), min(" + seq + ") FILTER (WHERE " + badRowCondition(d) + "), count(*) FILTER (WHERE "
+                + afterLastKey(d) + " AND " + quote(TableLayout.OP) + " NOT IN ('c', 'r'))";
+    }
+
+    /**
+     * Rows: the {@link #summaryColumns summary} of the staging rows the batch consumes. One scan, no
+     * sort; a batch runs it when the whole-transaction plan limits what it consumes ({@link
+     * #stagedTransactions} gives the same of every row otherwise).
      */
     public String stagingSummary(IngestedDataset d, boolean limited) {
-        String seq = quote(TableLayout.SEQ);
-        return "SELECT count(*), min(" + seq + "), max(" + seq + "), min(" + seq + ") FILTER (WHERE " + badRowCondition(d) + "), "
-                + notCreatedAfterLastKey(d) + " FROM " + consumed(d, limited);
+        return "SELECT " + summaryColumns(d) + " FROM " + consumed(d, limited);
     }
 
     /** Rows: why the staging row with the bound ds_seq cannot be merged. */
@@ -501,8 +515,8 @@ public final class PostgresDialect {
      */
     private String latest(IngestedDataset d, boolean limited, String keyCondition) {
         String keys = quoteAll(names(d.keyColumns()));
-        String rows = consumed(d, limited) + (keyCondition == null ? "" : (limited ? " AND " : " WHERE ") + keyCondition);
-        return "SELECT DISTINCT ON (" + keys + ") " + quoteAll(names(d.columns())) + ", " + quote(TableLayout.OP) + " FROM " + rows + " ORDER BY "
+        return "SELECT DISTINCT ON (" + keys + ") " + quoteAll(names(d.columns())) + ", " + quote(TableLayout.OP) + " FROM "
+                + consumed(d, limited, keyCondition) + " ORDER BY "
                 + keys + ", " + quote(TableLayout.SEQ) + " DESC";
     }
 
@@ -810,8 +824,7 @@ public final class PostgresDialect {
      * batch then appends sorted instead. Bound: the limit when {@code limited}, then the batch id.
      */
     public String appendInStagingOrder(IngestedDataset d, boolean limited, boolean milestoned) {
-        String afterLastKey = (limited ? " AND " : " WHERE ") + afterLastKey(d);
-        return "WITH kept AS (SELECT " + quoteAll(names(d.columns())) + ", " + quote(TableLayout.OP) + " FROM " + consumed(d, limited) + afterLastKey
+        return "WITH kept AS (SELECT " + quoteAll(names(d.columns())) + ", " + quote(TableLayout.OP) + " FROM " + consumed(d, limited, afterLastKey(d))
                 + ") " + insertVersions(d, "kept", "", milestoned);
     }
 
@@ -900,21 +913,13 @@ public final class PostgresDialect {
 
     /**
      * The rows of a staging table by source transaction, with the rows that have none as one group
-     * whose id is null: transaction id, changes, first ds_seq, milliseconds since the first arrived,
-     * last ds_seq, the first ds_seq of a row the batch cannot merge ({@link #badRowCondition}), and
-     * how many rows after the merge table's last key are not creates ({@link #appendInStagingOrder}).
-     * One scan serves the whole-transaction plan and, when the plan sets no limit, the validation.
+     * whose id is null: transaction id, milliseconds since the first arrived, then the group's
+     * {@link #summaryColumns summary} (its changes and first ds_seq among them). One scan serves the
+     * whole-transaction plan and, when the plan sets no limit, the validation.
      */
     public String stagedTransactions(IngestedDataset d) {
-        String seq = quote(TableLayout.SEQ);
-        return "SELECT " + TableLayout.transactionKey(quote(TableLayout.TX_ID)) + ", count(*), min(" + seq + "), "
-                + millisSince("min(" + quote(TableLayout.INGESTED_AT) + ")") + ", max(" + seq + "), min(" + seq + ") FILTER (WHERE "
-                + badRowCondition(d) + "), " + notCreatedAfterLastKey(d) + " FROM " + table(d.stagingTable()) + " GROUP BY 1";
-    }
-
-    /** How many rows after the merge table's last key have another op than a create or a snapshot read. */
-    private String notCreatedAfterLastKey(IngestedDataset d) {
-        return "count(*) FILTER (WHERE " + afterLastKey(d) + " AND " + quote(TableLayout.OP) + " NOT IN ('c', 'r'))";
+        return "SELECT " + TableLayout.transactionKey(quote(TableLayout.TX_ID)) + ", " + millisSince("min(" + quote(TableLayout.INGESTED_AT) + ")")
+                + ", " + summaryColumns(d) + " FROM " + table(d.stagingTable()) + " GROUP BY 1";
     }
 
     /**

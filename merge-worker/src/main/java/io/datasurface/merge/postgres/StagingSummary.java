@@ -1,5 +1,8 @@
 package io.datasurface.merge.postgres;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
 /**
  * What a batch needs to know of the staging rows it consumes before it applies them: how many
  * there are, their first and last ds_seq (0 when there are none), the ds_seq of the first it
@@ -8,6 +11,12 @@ package io.datasurface.merge.postgres;
  */
 record StagingSummary(long rows, long minSeq, long maxSeq, Long firstBadSeq, long notCreatedAfterLastKey) {
     static final StagingSummary NONE = new StagingSummary(0, 0, 0, null, 0);
+
+    /** Reads the summary from the current row, its columns ({@link PostgresDialect#stagingSummary}'s) from column {@code first} on. */
+    static StagingSummary read(ResultSet rs, int first) throws SQLException {
+        return new StagingSummary(rs.getLong(first), rs.getLong(first + 1), rs.getLong(first + 2), rs.getObject(first + 3, Long.class),
+                rs.getLong(first + 4));
+    }
 
     /** The summary of this summary's rows and {@code other}'s together. */
     StagingSummary and(StagingSummary other) {

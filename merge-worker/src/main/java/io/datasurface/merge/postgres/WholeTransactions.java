@@ -190,11 +190,12 @@ final class WholeTransactions {
         StagingSummary all = StagingSummary.NONE;
         try (PreparedStatement p = c.prepareStatement(sql.stagedTransactions(d)); ResultSet rs = p.executeQuery()) {
             while (rs.next()) {
+                StagingSummary group = StagingSummary.read(rs, 3);
                 String id = rs.getString(1);
                 if (id != null) {
-                    transactions.put(id, new Staged(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+                    transactions.put(id, new Staged(group.rows(), group.minSeq(), rs.getLong(2)));
                 }
-                all = all.and(new StagingSummary(rs.getLong(2), rs.getLong(3), rs.getLong(5), rs.getObject(6, Long.class), rs.getLong(7)));
+                all = all.and(group);
             }
         }
         return new StagedTable(transactions, all);
